@@ -1,0 +1,114 @@
+/**
+ * The public vocabulary of chorus-summary. Every type a caller sees is plain data:
+ * `JSON.stringify` round-trips a `Summary` exactly.
+ */
+
+/** One article. */
+export interface SourceDocument {
+  /** Unique within one call. Loaded from disk: the path relative to the current directory, `/`-separated. */
+  id: string;
+  /** The article's text. Offsets in the output are UTF-16 code units into exactly this string. */
+  text: string;
+  /** Shown by the renderers in the source list. */
+  title?: string;
+  /** Renderers link the source to it. */
+  url?: string;
+  publishedAt?: string | Date;
+  /** The outlet, e.g. `"Associated Press"`. Shown by the renderers. */
+  source?: string;
+}
+
+/**
+ * One place a sentence was found. `[start, end)` are UTF-16 code-unit offsets into the
+ * document's original `text`: `document.text.slice(start, end) === text` always holds.
+ */
+export interface SourceSpan {
+  documentId: string;
+  /** Index of the sentence among all sentences the segmenter found in its document (0-based). */
+  sentenceIndex: number;
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * Normalised edit distance between this span's comparison key and the representative's:
+   * Levenshtein distance divided by the longer key's length, in `[0, 1]`; 0 for the representative.
+   */
+  distance: number;
+}
+
+/** One sentence of the summary: a fact, with every place it was reported. */
+export interface SummarySentence {
+  /** Exactly the representative span's text (`sources[0].text`). */
+  text: string;
+  /** Centrality-based score in `(0, 1]`; the best sentence of the input scores 1. Comparable within one summary. */
+  score: number;
+  /** Number of distinct documents that carry this sentence (itself or a near-identical copy). */
+  support: number;
+  /** The representative span first, then every merged duplicate in `(documentId, start)` order. */
+  sources: SourceSpan[];
+}
+
+/** Per-document counts, in document id order. */
+export interface DocumentReport {
+  id: string;
+  /** Copied from the document when given, for the renderers' source lists. */
+  title?: string;
+  url?: string;
+  source?: string;
+  /** Copied from the document when given; a `Date` becomes its ISO string. */
+  publishedAt?: string;
+  /** Sentences the segmenter found (prose and not). */
+  sentences: number;
+  /** Sentences marked as not prose (headlines, captions, bylines, share buttons, link lists, …) and never selected. */
+  skipped: number;
+  /** Summary sentences that cite this document (as representative or as a merged duplicate). */
+  contributed: number;
+}
+
+/** A problem with the content (not the call): an empty article, a sentence cut for length. */
+export interface SummaryWarning {
+  /** Stable UPPER_SNAKE code; see `WarningCode`. */
+  code: WarningCode;
+  documentId?: string;
+  start?: number;
+  end?: number;
+  message: string;
+}
+
+/**
+ * - `EMPTY_DOCUMENT`: the text is empty or whitespace only.
+ * - `NO_PROSE`: the document has text, but every sentence was marked as not prose.
+ * - `SENTENCE_TOO_LONG`: a run of text longer than `maxSentenceLength` without a sentence
+ *   boundary was cut into pieces for analysis; the pieces are never selected.
+ */
+export type WarningCode = 'EMPTY_DOCUMENT' | 'NO_PROSE' | 'SENTENCE_TOO_LONG';
+
+export interface SummaryStats {
+  /** Documents given. */
+  documents: number;
+  /** Sentences found in all documents (prose and not). */
+  sentences: number;
+  /** Groups of two or more near-identical prose sentences that were merged into one fact. */
+  duplicateGroups: number;
+  /** Whitespace-separated words in the summary. */
+  words: number;
+}
+
+/** The result of `summarize()`. Deterministic: no timings, no randomness. */
+export interface Summary {
+  /** In output order (reading order by default). */
+  sentences: SummarySentence[];
+  documents: DocumentReport[];
+  stats: SummaryStats;
+  warnings: SummaryWarning[];
+}
+
+/** What `onProgress` receives: the stage running and how far it is. */
+export interface Progress {
+  stage: Stage;
+  /** Units done in this stage; units are the stage's own (characters, sentences, groups). */
+  done: number;
+  total: number;
+}
+
+export type Stage = 'segment' | 'analyse' | 'dedupe' | 'rank' | 'select';
