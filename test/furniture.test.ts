@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { KIND_NAMES } from '../src/furniture.js';
+import { runSync } from '../src/schedule.js';
+import { segment } from '../src/segment.js';
+import { loadExamples } from './helpers.js';
+
+/** Kinds of the sentences of one text, as [sentence, kind] rows. */
+function kinds(text: string): [string, string][] {
+  const segments = runSync(segment([{ id: 'd', text }], 2000));
+  const rows: [string, string][] = [];
+  for (let i = 0; i < segments.count; i++) rows.push([text.slice(segments.start[i]!, segments.end[i]!), KIND_NAMES[segments.kind[i]!]!]);
+  return rows;
+}
+
+const BODY = 'The council approved the budget on Monday after a long debate.';
+
+describe('furniture: one line each', () => {
+  const cases: [string, string][] = [
+    ['North Korea’s leader is in Russia to meet Putin, with both locked in standoffs with the West', 'heading'],
+    ['What is Kim Jong Un getting in exchange?', 'heading'],
+    ['BREAKING NEWS: MARKETS FALL.', 'heading'],
+    ['Image source: Associated Press News', 'caption'],
+    ['Image: Korean Central News Agency/Korea News Service via AP', 'caption'],
+    ['Photo: Reuters', 'caption'],
+    ['(AP Photo/Ahn Young-joon)', 'caption'],
+    ['Image copyright Getty Images Image caption The mayor spoke on Friday.', 'caption'],
+    ['North Korea’s Kim Jong Un, left, speaks to Russian Minister Alexander Kozlov. Kim arrived by train.', 'caption'],
+    ['SHARE North Korea’s leader is in Russia to meet Putin', 'share'],
+    ['Share on Facebook', 'share'],
+    ['Associated Press', 'byline'],
+    ['By Jane Doe, Staff Writer', 'byline'],
+    ['With files from CBC News', 'byline'],
+    ['Associated Press writer Jim Gomez contributed to this report.', 'byline'],
+    ['Reporting by Jane Doe; Editing by John Smith.', 'byline'],
+    ['Advertisement', 'boilerplate'],
+    ['Story highlights', 'boilerplate'],
+    ['Click here to sign up for our newsletter.', 'boilerplate'],
+    ['Follow us on Twitter for updates.', 'boilerplate'],
+    ['SEOUL, South Korea —', 'dateline'],
+    ['Updated 3:04 PM EDT, September 12, 2023', 'dateline'],
+    ['Sept. 12, 2023', 'dateline'],
+    ['He said:', 'fragment'],
+    ['It ended.', 'fragment'],
+    ['…and the company said in a statement that it would', 'fragment'],
+    ['| 12:30 | 45.2 | -- |', 'noise'],
+    ['\u0000\u0001\u0002 binary \ufffd\ufffd junk.', 'noise'],
+    [BODY, 'prose'],
+    ['“We will not back down,” the mayor said on Tuesday.', 'prose'],
+  ];
+  test.each(cases)('%s → %s', (line, expected) => {
+    const rows = kinds(line);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [sentence, kind] of rows) expect(kind, sentence).toBe(expected);
+  });
+});
+
+describe('furniture: context', () => {
+  test('"The Latest" and the list of unrelated stories under it', () => {
+    const text = `${BODY}\n\nThe Latest\nThe Twins win their 10th straight game on Sunday.\nA man, 22, was taken into custody shortly after 7 p.m. on Friday.\n\n${BODY.replace('Monday', 'Friday')}`;
+    expect(kinds(text).map(([, kind]) => kind)).toEqual(['prose', 'link list', 'link list', 'link list', 'prose']);
+  });
+
+  test('a "Related" heading alone in its block marks the next block', () => {
+    const text = `${BODY}\n\nRelated stories\n\nFirst other story is about something else entirely.\nSecond other story about another thing altogether.`;
+    expect(kinds(text).map(([, kind]) => kind)).toEqual(['prose', 'link list', 'link list', 'link list']);
+  });
+
+  test('a line repeated in a document (caption and alt text) is furniture both times', () => {
+    const caption = 'The mayor greets supporters outside City Hall on a rainy Monday evening.';
+    const text = `${caption}\n${BODY}\n${caption}`;
+    expect(kinds(text).map(([, kind]) => kind)).toEqual(['repeated', 'prose', 'repeated']);
+  });
+});
+
+describe('furniture: the example articles', () => {
+  const documents = loadExamples();
+  const marked = new Map<string, string>();
+  const segments = runSync(segment(documents, 2000));
+  for (let i = 0; i < segments.count; i++) {
+    const text = documents[segments.doc[i]!]!.text.slice(segments.start[i]!, segments.end[i]!);
+    marked.set(`${documents[segments.doc[i]!]!.id}|${text}`, KIND_NAMES[segments.kind[i]!]!);
+  }
+  const kindOf = (id: string, prefix: string) => {
+    for (const [key, kind] of marked) if (key.startsWith(`${id}|${prefix}`)) return kind;
+    throw new Error(`no sentence "${prefix}" in ${id}`);
+  };
+
+  const furniture: [string, string, string][] = [
+    ['000_05abb57fa2a955b5.txt', 'Image: Korean Central News Agency', 'caption'],
+    ['001_58116605b14530ae.txt', 'Image source: Associated Press News', 'caption'],
+    ['001_58116605b14530ae.txt', 'Likely officials on Kim Jong Un’s delegation', 'heading'],
+    ['001_58116605b14530ae.txt', 'What is Kim Jong Un getting in exchange?', 'heading'],
+    ['002_043759e1e1c18f0b.txt', 'North Korea’s leader is in Russia to meet Putin', 'heading'],
+    ['002_043759e1e1c18f0b.txt', 'SHARE North Korea’s leader', 'share'],
+    ['002_043759e1e1c18f0b.txt', 'North Korea’s Kim Jong Un, left, speaks', 'caption'],
+    ['002_043759e1e1c18f0b.txt', 'Kim arrived by train and was welcomed', 'caption'],
+    ['002_043759e1e1c18f0b.txt', 'Associated Press', 'byline'],
+    ['002_043759e1e1c18f0b.txt', 'SEOUL, South Korea —', 'dateline'],
+    ['002_043759e1e1c18f0b.txt', 'The Latest', 'link list'],
+    ['002_043759e1e1c18f0b.txt', 'The Twins win their 10th straight', 'link list'],
+    ['002_043759e1e1c18f0b.txt', 'Xavier L. Tate Jr., 22', 'link list'],
+    ['002_043759e1e1c18f0b.txt', '“He’s going to be a leader down the road,”', 'link list'],
+    ['002_043759e1e1c18f0b.txt', 'After three seasons in a backup role', 'link list'],
+    ['003_39fc060f8855b0af.txt', "North Korea's Kim Jong-un arrives in Russia for talks", 'heading'],
+    ['003_39fc060f8855b0af.txt', 'Kim may seek food aid from Russia', 'heading'],
+    ['003_39fc060f8855b0af.txt', 'With files from CBC News', 'byline'],
+  ];
+  test.each(furniture)('%s: "%s" is %s', (id, prefix, kind) => {
+    expect(kindOf(id, prefix)).toBe(kind);
+  });
+
+  test('the story itself is prose, its first sentence without the dateline', () => {
+    expect(kindOf('002_043759e1e1c18f0b.txt', 'North Korea’s Kim Jong Un rolled through Russia')).toBe('prose');
+    expect(kindOf('004_5b7da64331b10803.txt', 'The North Korean leader arrived in Russia')).toBe('prose');
+  });
+});

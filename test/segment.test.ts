@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { Kind, KIND_NAMES } from '../src/furniture.js';
+import { runSync } from '../src/schedule.js';
+import { looksLikeMarkup, maskMarkup, segment } from '../src/segment.js';
+import { loadExamples } from './helpers.js';
+
+function split(text: string, maxSentenceLength = 2000) {
+  const segments = runSync(segment([{ id: 'd', text }], maxSentenceLength));
+  const sentences: { text: string; kind: string }[] = [];
+  for (let i = 0; i < segments.count; i++)
+    sentences.push({ text: text.slice(segments.start[i]!, segments.end[i]!), kind: KIND_NAMES[segments.kind[i]!]! });
+  return { sentences, segments };
+}
+
+const texts = (text: string) => split(text).sentences.map((sentence) => sentence.text);
+
+/** Every span of a segmentation is exact, trimmed, inside its document, ordered and disjoint. */
+function expectWellFormed(documents: { id: string; text: string }[], maxSentenceLength = 2000) {
+  const segments = runSync(segment(documents, maxSentenceLength));
+  for (let d = 0; d < documents.length; d++) {
+    const text = documents[d]!.text;
+    let previousEnd = 0;
+    for (let i = segments.firstOfDoc[d]!; i < segments.firstOfDoc[d + 1]!; i++) {
+      expect(segments.doc[i]).toBe(d);
+      expect(segments.indexInDoc[i]).toBe(i - segments.firstOfDoc[d]!);
+      const start = segments.start[i]!;
+      const end = segments.end[i]!;
+      expect(start).toBeGreaterThanOrEqual(previousEnd);
+      expect(end).toBeGreaterThan(start);
+      expect(end).toBeLessThanOrEqual(text.length);
+      expect(end - start).toBeLessThanOrEqual(maxSentenceLength);
+      const slice = text.slice(start, end);
+      expect(slice.trim()).toBe(slice);
+      previousEnd = end;
+    }
+  }
+  return segments;
+}
+
+describe('segment: sentence boundaries', () => {
+  const cases: [string, string, string[]][] = [
+    ['titles and abbreviations', 'Mr. Smith met Dr. Jones at 10 a.m. Tuesday. They talked.', ['Mr. Smith met Dr. Jones at 10 a.m. Tuesday.', 'They talked.']],
+    ['money and percentages', 'Prices rose 3.5% to £1.6m last year. Then they fell.', ['Prices rose 3.5% to £1.6m last year.', 'Then they fell.']],
+    ['e.g. and et al.', 'Some birds, e.g. crows, are smart, said Smith et al. in a paper. Others agree.', ['Some birds, e.g. crows, are smart, said Smith et al. in a paper.', 'Others agree.']],
+    ['initialisms mid-sentence', 'He spoke at a U.N. Security Council meeting. The U.S. Embassy said nothing.', ['He spoke at a U.N. Security Council meeting.', 'The U.S. Embassy said nothing.']],
+    ['initialism ending a sentence', 'She moved to the U.S. The next day she left.', ['She moved to the U.S.', 'The next day she left.']],
+    ['military titles', 'Also seen was Navy Adm. Kim Myong Sik, who runs the program. He said nothing.', ['Also seen was Navy Adm. Kim Myong Sik, who runs the program.', 'He said nothing.']],
+    ['state abbreviations', 'The rally in Madison, Wis. Drew thousands of people. It was cold.', ['The rally in Madison, Wis. Drew thousands of people.', 'It was cold.']],
+    ['lost space after a full stop', 'First sentence.Second sentence follows.', ['First sentence.', 'Second sentence follows.']],
+    ['quotation', '“We will go,” he said. “Now.” She agreed.', ['“We will go,” he said.', '“Now.”', 'She agreed.']],
+    ['full stop inside a closing quote', 'He said “it is over.” Then he left the room.', ['He said “it is over.”', 'Then he left the room.']],
+    ['question and exclamation', 'Is it true? Yes! It is.', ['Is it true?', 'Yes!', 'It is.']],
+    ['a line break always ends a sentence', 'A headline without a stop\nThe body starts here.', ['A headline without a stop', 'The body starts here.']],
+    ['separator lines vanish (sbd throws on them)', 'One.\n----\n____\nTwo.', ['One.', 'Two.']],
+    ['separator inside a line', 'Before **** after.', ['Before', 'after.']],
+    ['dateline is a sentence of its own', 'SEOUL, South Korea — North Korea’s leader left. He went by train.', ['SEOUL, South Korea —', 'North Korea’s leader left.', 'He went by train.']],
+    ['dateline with agency', 'WASHINGTON (AP) — The Senate voted on Monday.', ['WASHINGTON (AP) —', 'The Senate voted on Monday.']],
+    ['emoji and astral characters keep offsets', '🎉 Party time in 𝕏 city. Next 👋 one.', ['🎉 Party time in 𝕏 city.', 'Next 👋 one.']],
+    ['CRLF line ends and tabs', 'First line.\r\n\tSecond line.\r\n', ['First line.', 'Second line.']],
+  ];
+  test.each(cases)('%s', (_name, input, expected) => {
+    expect(texts(input)).toEqual(expected);
+    expectWellFormed([{ id: 'd', text: input }]);
+  });
+
+  test('empty and whitespace-only documents have no sentences and warn', () => {
+    const segments = runSync(segment([{ id: 'a', text: '' }, { id: 'b', text: ' \n\t \n' }, { id: 'c', text: 'Fine.' }], 2000));
+    expect(segments.count).toBe(1);
+    expect(segments.warnings.map((warning) => [warning.code, warning.documentId])).toEqual([
+      ['EMPTY_DOCUMENT', 'a'],
+      ['EMPTY_DOCUMENT', 'b'],
+    ]);
+    expect(Array.from(segments.firstOfDoc)).toEqual([0, 0, 0, 1]);
+  });
+
+  test('a run longer than maxSentenceLength is cut into marked pieces with exact offsets', () => {
+    const run = 'word '.repeat(100).trim(); // 499 characters, no boundary
+    const text = `The intro sentence is here. ${run}. Outro sentence here.`;
+    const { sentences, segments } = split(text, 120);
+    expect(sentences[0]).toEqual({ text: 'The intro sentence is here.', kind: 'prose' });
+    const pieces = sentences.filter((sentence) => sentence.kind === 'overlong');
+    expect(pieces.length).toBe(5);
+    expect(pieces.every((piece) => piece.text.length <= 120)).toBe(true);
+    expect(segments.warnings).toEqual([
+      expect.objectContaining({ code: 'SENTENCE_TOO_LONG', documentId: 'd', start: 28, end: 28 + run.length + 1 }),
+    ]);
+    expectWellFormed([{ id: 'd', text }], 120);
+  });
+
+  test('a run without any whitespace is cut at code-point boundaries', () => {
+    const text = '😀'.repeat(300);
+    const { sentences } = split(text, 101);
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const sentence of sentences) expect(sentence.text).toMatch(/^(?:😀)+$/u);
+    expect(sentences.map((sentence) => sentence.text).join('')).toBe(text);
+  });
+});
+
+describe('segment: HTML', () => {
+  test('tags are blanked for analysis but offsets index the original', () => {
+    const html = '<html><head><title>T</title><script>var x = "Not. A. Sentence.";</script></head><body><p>Kim arrived in Russia on Tuesday.</p><p>He met <b>Putin</b> later.</p></body></html>';
+    expect(looksLikeMarkup(html)).toBe(true);
+    const masked = maskMarkup(html);
+    expect(masked.length).toBe(html.length);
+    const { sentences } = split(html);
+    expect(sentences.map((sentence) => sentence.text)).toEqual(['Kim arrived in Russia on Tuesday.', 'He met <b>Putin</b> later.']);
+    expect(sentences.every((sentence) => sentence.kind === 'prose')).toBe(true);
+  });
+
+  test('prose that mentions a tag or two is not treated as a page', () => {
+    expect(looksLikeMarkup('Use the <b> tag for bold. Or <i> for italics.')).toBe(false);
+  });
+});
+
+describe('segment: the example articles', () => {
+  const documents = loadExamples();
+  test('every span is exact, trimmed and ordered', () => {
+    const segments = expectWellFormed(documents);
+    expect(segments.count).toBeGreaterThan(150);
+  });
+
+  test('no sentence is split inside an abbreviation or initialism', () => {
+    const segments = runSync(segment(documents, 2000));
+    for (let i = 0; i < segments.count; i++) {
+      const text = documents[segments.doc[i]!]!.text.slice(segments.start[i]!, segments.end[i]!);
+      expect(text, text).not.toMatch(/(?:\b(?:Adm|Gov|Dr|Mr|Mrs|Gen|Sen)|\b(?:[A-Z]\.){2,})$/);
+    }
+  });
+});
+
+describe('segment: properties', () => {
+  const piece = fc.oneof(
+    fc.constantFrom(
+      'Kim arrived in Russia on Tuesday.', 'Mr. Smith said so.', 'U.S. officials agreed.', '“Quote.”', '----', '\n', '\n\n', ' ', '.',
+      '...', '?!', 'e.g.', '10 a.m.', '3.5%', 'SHARE this', 'Image: AP', 'A.B.C.D.', '@~@', 'SEOUL, South Korea — ', '\t', '\r\n', '😀', 'é',
+    ),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.string({ unit: 'binary', maxLength: 12 }),
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+
+  test('offsets are exact, trimmed, ordered and bounded for any text', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.integer({ min: 100, max: 400 }), (bodies, max) => {
+        expectWellFormed(bodies.map((body, i) => ({ id: String(i), text: body })), max);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
+  // (Markup is the one exception, tested above: tags outside sentences are not text.)
+  test('no visible text is lost: everything outside sentences is whitespace or separators', () => {
+    fc.assert(
+      fc.property(text, (body) => {
+        const { segments } = split(body);
+        let covered = '';
+        let previousEnd = 0;
+        for (let i = 0; i < segments.count; i++) {
+          covered += body.slice(previousEnd, segments.start[i]!);
+          previousEnd = segments.end[i]!;
+        }
+        covered += body.slice(previousEnd);
+        expect(covered).toMatch(/^[\s\-#=_+*@~]*$/u);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
+  test('kinds are known codes', () => {
+    const segments = runSync(segment(loadExamples(), 2000));
+    for (const kind of segments.kind) expect(Object.values(Kind)).toContain(kind);
+  });
+});
