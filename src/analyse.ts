@@ -1,0 +1,104 @@
+/**
+ * Stage 2, analyse: sentences → comparison keys and terms.
+ *
+ * Normalised text is only ever a comparison key; offsets and output text always come from
+ * the original. Two products per prose sentence:
+ *   key[i]      letters and digits only, lower-cased, NFKC: the text edit distance compares.
+ *               Case, curly vs straight quotes, dashes and spacing ("Jong Un", "Jong-un")
+ *               vanish, so reprints that differ only in house style have equal keys.
+ *   terms       content words (stopwords removed, Porter-stemmed for English) as dense term
+ *               ids, for blocking, tf-idf similarity and redundancy. Stored compressed:
+ *               the terms of sentence i are `terms[termStart[i] .. termStart[i + 1])`.
+ * Non-prose sentences get an empty key and no terms: nothing after this stage reads them.
+ */
+import { countWords, Kind } from './furniture.js';
+import type { Work } from './schedule.js';
+import type { Segments } from './segment.js';
+import { porterStem } from './stem.js';
+
+export interface Analysis {
+  key: string[];
+  termStart: Int32Array;
+  terms: Int32Array;
+  /** Number of distinct terms; ids are `0 .. termCount - 1` in order of first appearance. */
+  termCount: number;
+  /** The term (stemmed, lower-case) of each id. */
+  vocabulary: string[];
+  /** Whitespace-separated words of every sentence's original text (the `words` budget unit). */
+  words: Int32Array;
+}
+
+export interface AnalyseSettings {
+  stopwords: ReadonlySet<string>;
+  stem: boolean;
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g;
+const NOT_KEY = /[^\p{L}\p{N}]+/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+
+/** Lower-case, compatibility-normalised text with one kind of apostrophe. */
+export function normalise(text: string): string {
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKC').replace(APOSTROPHES, "'") : text;
+  return folded.toLowerCase();
+}
+
+/** The comparison key of a text: its letters and digits, normalised. */
+export function comparisonKey(text: string): string {
+  return normalise(text).replace(NOT_KEY, '');
+}
+
+/** Word tokens of normalised text, possessive "'s" dropped ("korea's" → "korea"). */
+export function tokenise(normalised: string): string[] {
+  const tokens = normalised.match(TOKEN) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.endsWith("'s")) tokens[i] = token.slice(0, -2);
+  }
+  return tokens;
+}
+
+export function* analyse(segments: Segments, originals: readonly string[], settings: AnalyseSettings): Work<Analysis> {
+  const { count } = segments;
+  const key: string[] = new Array<string>(count).fill('');
+  const termStart = new Int32Array(count + 1);
+  const termList: number[] = [];
+  const words = new Int32Array(count);
+  // Each distinct raw token is looked up once: its term id, or -1 for a stopword or a single character.
+  const termOfToken = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const termIdOfStem = new Map<string, number>();
+
+  yield { stage: 'analyse', done: 0, total: count };
+  for (let i = 0; i < count; i++) {
+    termStart[i] = termList.length;
+    const original = originals[segments.doc[i]!]!.slice(segments.start[i]!, segments.end[i]!);
+    words[i] = countWords(original);
+    if (segments.kind[i] !== Kind.PROSE) continue;
+    const text = segments.analysisText[segments.doc[i]!]!.slice(segments.start[i]!, segments.end[i]!);
+    const normalised = normalise(text);
+    key[i] = normalised.replace(NOT_KEY, '');
+    for (const token of tokenise(normalised)) {
+      let term = termOfToken.get(token);
+      if (term === undefined) {
+        if (token.length < 2 || settings.stopwords.has(token)) term = -1;
+        else {
+          const stem = settings.stem ? porterStem(token) : token;
+          term = termIdOfStem.get(stem);
+          if (term === undefined) {
+            term = vocabulary.length;
+            vocabulary.push(stem);
+            termIdOfStem.set(stem, term);
+          }
+        }
+        termOfToken.set(token, term);
+      }
+      if (term >= 0) termList.push(term);
+    }
+    if ((i & 255) === 255) yield { stage: 'analyse', done: i + 1, total: count };
+  }
+  termStart[count] = termList.length;
+  yield { stage: 'analyse', done: count, total: count };
+  return { key, termStart, terms: Int32Array.from(termList), termCount: vocabulary.length, vocabulary, words };
+}

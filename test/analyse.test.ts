@@ -1,0 +1,72 @@
+import { eng } from 'stopword';
+import { describe, expect, test } from 'vitest';
+import { analyse, comparisonKey, normalise, tokenise } from '../src/analyse.js';
+import { runSync } from '../src/schedule.js';
+import { segment } from '../src/segment.js';
+import { porterStem } from '../src/stem.js';
+
+describe('comparison keys ignore house style', () => {
+  const same: [string, string][] = [
+    ['North Korea’s Kim Jong Un arrived.', "North Korea's Kim Jong-un arrived."],
+    ['“No U.N. member state,” Lim said.', '"No UN member state," Lim said.'],
+    ['hot-and-cold relations', 'hot – and – cold Relations'],
+    ['ＦＵＬＬＷＩＤＴＨ ｔｅｘｔ', 'fullwidth text'],
+    ['ﬁnance', 'finance'],
+  ];
+  test.each(same)('%s ≡ %s', (a, b) => expect(comparisonKey(a)).toBe(comparisonKey(b)));
+
+  test('keys keep letters and digits of every script', () => {
+    expect(comparisonKey('Ça coûte 3,5 € — 東京 2023!')).toBe('çacoûte35東京2023');
+  });
+});
+
+describe('tokens', () => {
+  test('possessives are dropped, apostrophes unified, hyphens split', () => {
+    expect(tokenise(normalise('Korea’s long-range missiles, Kim\'s train'))).toEqual(['korea', 'long', 'range', 'missiles', 'kim', 'train']);
+  });
+
+  test('stopwords are removed and English is stemmed; a term is shared by its forms', () => {
+    const text = 'The leaders met in Paris. The leader meets them at meetings.';
+    const documents = [{ id: 'd', text }];
+    const segments = runSync(segment(documents, 2000));
+    const analysis = runSync(analyse(segments, [text], { stopwords: new Set(eng), stem: true }));
+    const termsOf = (i: number) => Array.from(analysis.terms.slice(analysis.termStart[i]!, analysis.termStart[i + 1]!)).map((t) => analysis.vocabulary[t]);
+    expect(termsOf(0)).toEqual(['leader', 'met', 'pari']);
+    expect(termsOf(1)).toEqual(['leader', 'meet', 'meet']);
+    expect(Array.from(analysis.words)).toEqual([5, 6]);
+  });
+
+  test('without stemming, words stay whole', () => {
+    const text = 'Les dirigeants se sont rencontrés hier soir.';
+    const segments = runSync(segment([{ id: 'd', text }], 2000));
+    const analysis = runSync(analyse(segments, [text], { stopwords: new Set(['les', 'se', 'sont']), stem: false }));
+    expect(analysis.vocabulary).toEqual(['dirigeants', 'rencontrés', 'hier', 'soir']);
+  });
+});
+
+describe('Porter stemmer (reference outputs)', () => {
+  const table: [string, string][] = [
+    ['caresses', 'caress'], ['ponies', 'poni'], ['ties', 'ti'], ['caress', 'caress'], ['cats', 'cat'], ['feed', 'feed'],
+    ['agreed', 'agre'], ['plastered', 'plaster'], ['bled', 'bled'], ['motoring', 'motor'], ['sing', 'sing'], ['conflated', 'conflat'],
+    ['troubled', 'troubl'], ['sized', 'size'], ['hopping', 'hop'], ['tanned', 'tan'], ['falling', 'fall'], ['hissing', 'hiss'],
+    ['fizzed', 'fizz'], ['failing', 'fail'], ['filing', 'file'], ['happy', 'happi'], ['sky', 'sky'], ['relational', 'relat'],
+    ['conditional', 'condit'], ['rational', 'ration'], ['valenci', 'valenc'], ['hesitanci', 'hesit'], ['digitizer', 'digit'],
+    ['conformabli', 'conform'], ['radicalli', 'radic'], ['differentli', 'differ'], ['vileli', 'vile'], ['analogousli', 'analog'],
+    ['vietnamization', 'vietnam'], ['predication', 'predic'], ['operator', 'oper'], ['feudalism', 'feudal'], ['decisiveness', 'decis'],
+    ['hopefulness', 'hope'], ['callousness', 'callous'], ['formaliti', 'formal'], ['sensitiviti', 'sensit'], ['sensibiliti', 'sensibl'],
+    ['triplicate', 'triplic'], ['formative', 'form'], ['formalize', 'formal'], ['electriciti', 'electr'], ['electrical', 'electr'],
+    ['hopeful', 'hope'], ['goodness', 'good'], ['revival', 'reviv'], ['allowance', 'allow'], ['inference', 'infer'], ['airliner', 'airlin'],
+    ['gyroscopic', 'gyroscop'], ['adjustable', 'adjust'], ['defensible', 'defens'], ['irritant', 'irrit'], ['replacement', 'replac'],
+    ['adjustment', 'adjust'], ['dependent', 'depend'], ['adoption', 'adopt'], ['homologou', 'homolog'], ['communism', 'commun'],
+    ['activate', 'activ'], ['angulariti', 'angular'], ['homologous', 'homolog'], ['effective', 'effect'], ['bowdlerize', 'bowdler'],
+    ['probate', 'probat'], ['rate', 'rate'], ['cease', 'ceas'], ['controll', 'control'], ['roll', 'roll'], ['generalizations', 'gener'],
+    ['oscillators', 'oscil'], ['meetings', 'meet'], ['is', 'is'], ['Ünïcode', 'Ünïcode'],
+  ];
+  test.each(table)('%s → %s', (word, stem) => expect(porterStem(word)).toBe(stem));
+
+  test('ROUGE-1.5.5 variant drops -ion after any letter', () => {
+    expect(porterStem('opinion')).toBe('opinion');
+    expect(porterStem('opinion', true)).toBe('opin');
+    expect(porterStem('adoption', true)).toBe('adopt');
+  });
+});
