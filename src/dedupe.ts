@@ -1,0 +1,214 @@
+/**
+ * Stage 3, dedupe: prose sentences → groups of near-identical sentences (one fact each).
+ *
+ * Two sentences are duplicates when the Levenshtein distance between their comparison keys
+ * is at most `threshold × (length of the longer key)`; groups are the transitive closure
+ * (union-find). A sentence that contains another with a few words added ("SHARE North
+ * Korea's leader is in Russia…") is within that distance: for a contained key the distance
+ * is exactly the length difference.
+ *
+ * Never all pairs: identical keys collapse first (wire copy reprinted verbatim costs
+ * nothing), and `fast-levenshtein` runs only on candidate pairs that pass a length bound no
+ * pair within the threshold can violate and share one of their rarest terms (prefix
+ * blocking). Pairs already in one group are never compared again.
+ *
+ * Layout: `groupOf[sentence]` (−1 for non-prose); members of group g are
+ * `members[memberStart[g] .. memberStart[g + 1])` in sentence id order, i.e. by
+ * `(documentId, start)`. Groups are numbered by their first member.
+ */
+import levenshtein from 'fast-levenshtein';
+import type { Analysis } from './analyse.js';
+import { Kind } from './furniture.js';
+import type { Work } from './schedule.js';
+import type { Segments } from './segment.js';
+
+export interface Groups {
+  count: number;
+  groupOf: Int32Array;
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** The member shown for the group: the one whose key most members share, earliest on a tie. */
+  representative: Int32Array;
+  /** Distinct documents among the members. */
+  support: Int32Array;
+  /** Groups with two or more members. */
+  duplicateGroups: number;
+  /** Levenshtein calls made (for the benchmark and tests). */
+  comparisons: number;
+}
+
+/** Normalised edit distance: Levenshtein distance over the longer length, in [0, 1]. */
+export function keyDistance(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 0;
+  if (a === b) return 0;
+  // A contained key differs by exactly the length difference; no need for the full computation.
+  if (a.length < b.length ? b.includes(a) : a.includes(b)) return Math.abs(a.length - b.length) / longer;
+  return levenshtein.get(a, b) / longer;
+}
+
+/** Share of a key's rarest distinct terms indexed for blocking (prefix filtering). */
+const PREFIX_SHARE = 0.5;
+
+class UnionFind {
+  readonly parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    const parent = this.parent;
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!; // path halving
+      x = parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+  }
+}
+
+export function* dedupe(segments: Segments, analysis: Analysis, threshold: number): Work<Groups> {
+  const { count } = segments;
+  const groupOf = new Int32Array(count).fill(-1);
+
+  // 1. Identical keys collapse: `distinctOf[sentence]`, and per distinct key its first sentence.
+  const distinctOfKey = new Map<string, number>();
+  const distinctOf = new Int32Array(count).fill(-1);
+  const firstSentence: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (segments.kind[i] !== Kind.PROSE) continue;
+    const key = analysis.key[i]!;
+    let distinct = distinctOfKey.get(key);
+    if (distinct === undefined) {
+      distinct = firstSentence.length;
+      distinctOfKey.set(key, distinct);
+      firstSentence.push(i);
+    }
+    distinctOf[i] = distinct;
+  }
+  const distinctCount = firstSentence.length;
+  yield { stage: 'dedupe', done: 0, total: distinctCount };
+
+  // 2. Distinct terms per distinct key, and how many distinct keys hold each term.
+  const termsOf: Int32Array[] = new Array<Int32Array>(distinctCount);
+  const keyFrequency = new Int32Array(analysis.termCount);
+  const seen = new Int32Array(analysis.termCount).fill(-1);
+  for (let d = 0; d < distinctCount; d++) {
+    const sentence = firstSentence[d]!;
+    const unique: number[] = [];
+    for (let p = analysis.termStart[sentence]!; p < analysis.termStart[sentence + 1]!; p++) {
+      const term = analysis.terms[p]!;
+      if (seen[term] === d) continue;
+      seen[term] = d;
+      unique.push(term);
+      keyFrequency[term]!++;
+    }
+    termsOf[d] = Int32Array.from(unique);
+  }
+
+  // 3. Compare each key with earlier keys that share one of its rarest terms.
+  const union = new UnionFind(distinctCount);
+  const postings = new Map<number, number[]>();
+  const stamp = new Int32Array(distinctCount).fill(-1);
+  let comparisons = 0;
+  for (let d = 0; d < distinctCount; d++) {
+    const key = analysis.key[firstSentence[d]!]!;
+    const terms = Array.from(termsOf[d]!).sort((a, b) => keyFrequency[a]! - keyFrequency[b]! || a - b);
+    const prefix = Math.min(terms.length, Math.ceil(terms.length * PREFIX_SHARE) + 1);
+    for (let t = 0; t < prefix; t++) {
+      const term = terms[t]!;
+      let posting = postings.get(term);
+      if (posting === undefined) {
+        posting = [];
+        postings.set(term, posting);
+      }
+      for (const other of posting) {
+        if (stamp[other] === d) continue;
+        stamp[other] = d;
+        const otherKey = analysis.key[firstSentence[other]!]!;
+        const longer = Math.max(key.length, otherKey.length);
+        // Length bound: the distance is at least the length difference.
+        if (Math.abs(key.length - otherKey.length) > threshold * longer) continue;
+        if (union.find(d) === union.find(other)) continue;
+        comparisons++;
+        if (keyDistance(key, otherKey) <= threshold) union.union(d, other);
+      }
+      posting.push(d);
+    }
+    if ((d & 127) === 127) yield { stage: 'dedupe', done: d + 1, total: distinctCount };
+  }
+
+  // 4. Groups, numbered by first member; members in sentence order.
+  const groupOfRoot = new Int32Array(distinctCount).fill(-1);
+  const groupSizes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const distinct = distinctOf[i]!;
+    if (distinct < 0) continue;
+    const root = union.find(distinct);
+    let group = groupOfRoot[root]!;
+    if (group < 0) {
+      group = groupSizes.length;
+      groupOfRoot[root] = group;
+      groupSizes.push(0);
+    }
+    groupOf[i] = group;
+    groupSizes[group]!++;
+  }
+  const groupCount = groupSizes.length;
+  const memberStart = new Int32Array(groupCount + 1);
+  for (let g = 0; g < groupCount; g++) memberStart[g + 1] = memberStart[g]! + groupSizes[g]!;
+  const members = new Int32Array(memberStart[groupCount]!);
+  const fill = memberStart.slice(0, groupCount);
+  for (let i = 0; i < count; i++) {
+    const group = groupOf[i]!;
+    if (group >= 0) members[fill[group]!++] = i;
+  }
+
+  // 5. Representative (most common key, earliest on a tie) and support (distinct documents).
+  const representative = new Int32Array(groupCount);
+  const support = new Int32Array(groupCount);
+  let duplicateGroups = 0;
+  const keyCount = new Map<number, number>();
+  for (let g = 0; g < groupCount; g++) {
+    const from = memberStart[g]!;
+    const to = memberStart[g + 1]!;
+    if (to - from > 1) duplicateGroups++;
+    let best = members[from]!;
+    let documents = 0;
+    let lastDocument = -1;
+    if (to - from > 1) {
+      keyCount.clear();
+      let bestCount = 0;
+      for (let p = from; p < to; p++) {
+        const distinct = distinctOf[members[p]!]!;
+        const n = (keyCount.get(distinct) ?? 0) + 1;
+        keyCount.set(distinct, n);
+        if (n > bestCount) bestCount = n;
+      }
+      // The earliest member (by documentId, start) whose key is among the most common.
+      for (let p = from; p < to; p++) {
+        if (keyCount.get(distinctOf[members[p]!]!) === bestCount) {
+          best = members[p]!;
+          break;
+        }
+      }
+    }
+    for (let p = from; p < to; p++) {
+      const document = segments.doc[members[p]!]!;
+      if (document !== lastDocument) {
+        documents++;
+        lastDocument = document;
+      }
+    }
+    representative[g] = best;
+    support[g] = documents;
+  }
+  yield { stage: 'dedupe', done: distinctCount, total: distinctCount };
+  return { count: groupCount, groupOf, memberStart, members, representative, support, duplicateGroups, comparisons };
+}
