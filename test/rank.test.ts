@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { Analysis } from '../src/analyse.js';
+import type { Groups } from '../src/dedupe.js';
+import { buildVectors, powerIteration, RANK_PARAMETERS, rank, similarityGraph, standaloneFactor } from '../src/rank.js';
+import { runSync } from '../src/schedule.js';
+import { groupsOf, loadExamples } from './helpers.js';
+
+/**
+ * The naive reference: dense tf-idf vectors built from scratch, a dense similarity matrix,
+ * and the same personalised, node-weighted PageRank iterated over every cell.
+ */
+function denseRank(analysis: Analysis, groups: Groups, nodeWeight: Float64Array, teleport: Float64Array): Float64Array {
+  const n = groups.count;
+  const counts: Map<number, number>[] = [];
+  const groupsWithTerm = new Map<number, number>();
+  for (let g = 0; g < n; g++) {
+    const r = groups.representative[g]!;
+    const tf = new Map<number, number>();
+    for (let p = analysis.termStart[r]!; p < analysis.termStart[r + 1]!; p++) tf.set(analysis.terms[p]!, (tf.get(analysis.terms[p]!) ?? 0) + 1);
+    counts.push(tf);
+    for (const term of tf.keys()) groupsWithTerm.set(term, (groupsWithTerm.get(term) ?? 0) + 1);
+  }
+  const vectors = counts.map((tf) => {
+    const v = new Map<number, number>();
+    for (const [term, c] of [...tf].sort((a, b) => a[0] - b[0])) v.set(term, c * Math.log((n + 1) / groupsWithTerm.get(term)!));
+    return v;
+  });
+  const norm = vectors.map((v) => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0)));
+  const sim = (a: number, b: number) => {
+    if (norm[a] === 0 || norm[b] === 0) return 0;
+    let dot = 0;
+    for (const [term, w] of vectors[a]!) dot += w * (vectors[b]!.get(term) ?? 0);
+    return dot / (norm[a]! * norm[b]!);
+  };
+  const W = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i !== j && sim(i, j) >= RANK_PARAMETERS.similarityFloor ? sim(i, j) : 0)));
+  const rowSum = W.map((row) => row.reduce((s, w, j) => s + w * nodeWeight[j]!, 0));
+  const total = teleport.reduce((s, t) => s + t, 0);
+  const personal = Array.from(teleport, (t) => t / total);
+  let scores = [...personal];
+  for (let iteration = 0; iteration < 1000; iteration++) {
+    const dangling = scores.reduce((s, x, i) => (rowSum[i] === 0 ? s + x : s), 0);
+    const next = personal.map((p, j) => {
+      let inflow = 0;
+      for (let i = 0; i < n; i++) if (rowSum[i]! > 0) inflow += (scores[i]! / rowSum[i]!) * W[i]![j]! * nodeWeight[j]!;
+      return (1 - RANK_PARAMETERS.damping) * p + RANK_PARAMETERS.damping * (inflow + dangling * p);
+    });
+    const change = next.reduce((s, x, i) => s + Math.abs(x - scores[i]!), 0);
+    scores = next;
+    if (change < 1e-14) break;
+  }
+  return Float64Array.from(scores);
+}
+
+function sparseRank(analysis: Analysis, groups: Groups, nodeWeight: Float64Array, teleport: Float64Array): Float64Array {
+  const vectors = buildVectors(analysis, groups);
+  const graph = runSync(similarityGraph(vectors, RANK_PARAMETERS));
+  return runSync(powerIteration(graph, nodeWeight, teleport, { ...RANK_PARAMETERS, tolerance: 1e-14, maxIterations: 1000 })).scores;
+}
+
+const pool = loadExamples()
+  .flatMap((document) => document.text.split(/(?<=[.!?])\s+/))
+  .filter((sentence) => sentence.split(' ').length >= 6 && /[.!?]$/.test(sentence));
+
+describe('rank: sparse equals dense', () => {
+  test('on the example articles', () => {
+    const { analysis, groups } = groupsOf(loadExamples());
+    const nodeWeight = Float64Array.from(groups.support);
+    const teleport = Float64Array.from(groups.support, (s, g) => s / (1 + (g % 7)));
+    const sparse = sparseRank(analysis, groups, nodeWeight, teleport);
+    const dense = denseRank(analysis, groups, nodeWeight, teleport);
+    for (let g = 0; g < groups.count; g++) expect(Math.abs(sparse[g]! - dense[g]!)).toBeLessThan(1e-9);
+  });
+
+  test('on generated small inputs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.nat({ max: pool.length - 1 }), { minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 4 }),
+        (outlets) => {
+          const documents = outlets.map((sentences, o) => ({ id: `d${o}`, text: sentences.map((s) => pool[s]).join(' ') }));
+          const { analysis, groups } = groupsOf(documents);
+          const nodeWeight = Float64Array.from(groups.support);
+          const teleport = Float64Array.from(groups.support);
+          const sparse = sparseRank(analysis, groups, nodeWeight, teleport);
+          const dense = denseRank(analysis, groups, nodeWeight, teleport);
+          for (let g = 0; g < groups.count; g++) expect(Math.abs(sparse[g]! - dense[g]!)).toBeLessThan(1e-9);
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 100) },
+    );
+  });
+});
+
+describe('rank: the scores mean something', () => {
+  const documents = loadExamples();
+  const { segments, analysis, groups } = groupsOf(documents);
+  const ranking = runSync(rank(segments, analysis, groups, documents.map((document) => document.text)));
+
+  test('is not flat, converges, and the best scores 1', () => {
+    const scores = Array.from(ranking.score);
+    expect(Math.max(...scores)).toBe(1);
+    const distinct = new Set(scores.map((score) => score.toFixed(6)));
+    expect(distinct.size).toBeGreaterThan(groups.count / 2);
+    expect(ranking.iterations).toBeLessThan(RANK_PARAMETERS.maxIterations);
+    expect(Array.from(ranking.centrality).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  test('facts carried by more documents score higher on average', () => {
+    const mean = (keep: (g: number) => boolean) => {
+      const picked = Array.from(ranking.score).filter((_, g) => keep(g));
+      return picked.reduce((a, b) => a + b, 0) / picked.length;
+    };
+    expect(mean((g) => groups.support[g]! >= 2)).toBeGreaterThan(1.5 * mean((g) => groups.support[g] === 1));
+  });
+
+  test('support raises a node: the same graph with one node carried more often', () => {
+    const vectors = buildVectors(analysis, groups);
+    const graph = runSync(similarityGraph(vectors, RANK_PARAMETERS));
+    const even = new Float64Array(groups.count).fill(1);
+    const base = runSync(powerIteration(graph, even, even, RANK_PARAMETERS)).scores;
+    const boosted = Float64Array.from(even);
+    boosted[5] = 4;
+    const after = runSync(powerIteration(graph, boosted, boosted, RANK_PARAMETERS)).scores;
+    expect(after[5]!).toBeGreaterThan(base[5]!);
+  });
+});
+
+describe('standaloneFactor', () => {
+  const cases: [string, boolean][] = [
+    ['Kim arrived in Russia on Tuesday.', true],
+    ['He arrived in Russia on Tuesday.', false],
+    ['But the meeting was delayed.', false],
+    ['“We will meet,” he said.', true],
+    ['“We will meet, and then we will decide.', false],
+    ['Officials said the talks "went well" on Monday.', true],
+  ];
+  test.each(cases)('%s stands alone: %s', (text, alone) => expect(standaloneFactor(text) === 1).toBe(alone));
+});
