@@ -1,0 +1,18 @@
+export { summarize, summarizeSync } from './summarize.js';
+export { toMarkdown } from './render/markdown.js';
+export { toText, type TextOptions } from './render/text.js';
+export { toHTML, type HtmlOptions } from './render/html.js';
+export { ChorusError, type ChorusIssue, type ErrorCode } from './errors.js';
+export { DEFAULTS, type SummarizeOptions } from './options.js';
+export type {
+  DocumentReport,
+  Progress,
+  SourceDocument,
+  SourceSpan,
+  Stage,
+  Summary,
+  SummarySentence,
+  SummaryStats,
+  SummaryWarning,
+  WarningCode,
+} from './types.js';

@@ -1,0 +1,48 @@
+/**
+ * Citation numbering shared by the renderers: documents are numbered 1, 2, … in the order
+ * the summary first cites them; each sentence cites every document among its sources, in
+ * ascending number order (the representative is `sources[0]` in the JSON).
+ */
+import type { DocumentReport, Summary } from '../types.js';
+
+export interface Citations {
+  /** Per summary sentence, the citation numbers in order. */
+  bySentence: number[][];
+  /** The cited documents, index = number − 1. */
+  sources: DocumentReport[];
+}
+
+export function citations(summary: Summary): Citations {
+  const reportById = new Map(summary.documents.map((report) => [report.id, report]));
+  const numberOf = new Map<string, number>();
+  const sources: DocumentReport[] = [];
+  const bySentence = summary.sentences.map((sentence) => {
+    const numbers: number[] = [];
+    const cited = new Set<number>(); // a fact reprinted by thousands of outlets: no quadratic includes()
+    for (const span of sentence.sources) {
+      let number = numberOf.get(span.documentId);
+      if (number === undefined) {
+        number = sources.length + 1;
+        numberOf.set(span.documentId, number);
+        sources.push(reportById.get(span.documentId) ?? { id: span.documentId, sentences: 0, skipped: 0, contributed: 0 });
+      }
+      if (!cited.has(number)) {
+        cited.add(number);
+        numbers.push(number);
+      }
+    }
+    return numbers.sort((a, b) => a - b);
+  });
+  return { bySentence, sources };
+}
+
+/** Only links a reader can follow safely: http(s) and mailto, never `javascript:`. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  return /^(?:https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
+}
+
+/** Collapse runs of whitespace (line breaks inside a span) to one space for display. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

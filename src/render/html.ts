@@ -1,0 +1,38 @@
+import type { Summary } from '../types.js';
+import { citations, oneLine, safeUrl } from './citations.js';
+
+/** Escape text for HTML element content and double- or single-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[char]};`);
+}
+
+export interface HtmlOptions {
+  /** Prefix for element ids, so two summaries can share a page. @default 'chorus' */
+  idPrefix?: string;
+}
+
+/**
+ * The summary as an HTML fragment: a paragraph whose sentences carry superscript links to
+ * an ordered list of sources; a source with an http(s) `url` links to it. Every text is
+ * escaped; nothing from the input becomes markup.
+ */
+export function toHTML(summary: Summary, options: HtmlOptions = {}): string {
+  if (summary.sentences.length === 0) return '';
+  const prefix = escapeHtml((options.idPrefix ?? 'chorus').replace(/[^\w-]/g, '-'));
+  const { bySentence, sources } = citations(summary);
+  const paragraph = summary.sentences
+    .map((sentence, s) => {
+      const marks = bySentence[s]!.map((n) => `<a href="#${prefix}-source-${n}">${n}</a>`).join(',');
+      return `${escapeHtml(oneLine(sentence.text))}<sup class="chorus-cite">${marks}</sup>`;
+    })
+    .join(' ');
+  const items = sources.map((report, i) => {
+    const url = safeUrl(report.url);
+    const label = escapeHtml(oneLine(report.title ?? report.id));
+    let item = url ? `<a href="${escapeHtml(url)}">${label}</a>` : label;
+    if (report.source) item += ` — ${escapeHtml(oneLine(report.source))}`;
+    if (report.title) item += ` <code>${escapeHtml(report.id)}</code>`;
+    return `  <li id="${prefix}-source-${i + 1}">${item}</li>`;
+  });
+  return `<p class="chorus-summary">${paragraph}</p>\n<ol class="chorus-sources">\n${items.join('\n')}\n</ol>\n`;
+}
