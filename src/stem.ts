@@ -148,7 +148,7 @@ export function porterStem(word: string, ionAfterAnyLetter = false): string {
     let matched = false;
     for (const suffix of rules4[b[k - 1]!] ?? []) {
       if (!ends(suffix)) continue;
-      if (suffix === 'ion' && !(j >= 0 && (ionAfterAnyLetter || b[j] === 's' || b[j] === 't'))) continue;
+      if (suffix === 'ion' && !(j >= 0 && (b[j] === 's' || b[j] === 't'))) continue;
       matched = true;
       break;
     }

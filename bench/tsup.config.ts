@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsup';
+
+// The benchmarks run against the built library (`chorus-summary` resolves to dist/ through the
+// package's own exports), so only the benchmark code itself is bundled here.
+export default defineConfig({
+  entry: { quality: 'bench/quality.ts', run: 'bench/run.ts' },
+  outDir: 'bench/dist',
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  external: ['chorus-summary', 'lexrank', 'ts-textrank'],
+  clean: true,
+  silent: true,
+});
