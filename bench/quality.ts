@@ -100,7 +100,10 @@ for (const name of selected) if (!systems.has(name)) throw new Error(`unknown sy
 
 /** Ablations: each stage of the pipeline turned off in turn (see the README of bench/QUALITY.md). */
 const ABLATIONS: [string, SummarizeOptions][] = [
-  ['no dedupe (identical keys only)', { duplicateThreshold: 0 }],
+  ['no dedupe (only identical keys merge)', { duplicateThreshold: 0 }],
+  ['no support weighting', { supportWeight: 0 }],
+  ['no position prior', { positionWeight: 0 }],
+  ['no furniture filter', { skipFurniture: false }],
   ['no redundancy check', { redundancyThreshold: 1 }],
 ];
 

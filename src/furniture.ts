@@ -160,6 +160,8 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean): KindCode {
   if (CAPTION_LABEL.test(sentence)) return Kind.CAPTION;
   if ((BYLINE_NAMED.test(sentence) || BYLINE.test(sentence)) && words <= 40) return Kind.BYLINE;
   if (BOILERPLATE.test(sentence) && words <= 40) return Kind.BOILERPLATE;
+  // Scraped pages cut articles off with an ellipsis ("The mayor said the plan would…").
+  if (/(?:…|\.\.\.)["'”’)]*$/.test(sentence)) return Kind.FRAGMENT;
   if (!ENDS_AS_SENTENCE.test(sentence)) {
     // A headline starts like a sentence and stands alone; a lead-in ("He said:") or cut-off text does not.
     const heading = aloneOnLine && words <= 25 && /^["“‘'(]?[\p{Lu}\p{N}]/u.test(sentence) && !/[:,;]$/.test(sentence);

@@ -47,8 +47,27 @@ export interface SummarizeOptions {
    */
   redundancyThreshold?: number;
   /**
+   * How much a sentence's place in its article counts: news puts what matters first. Each
+   * fact's prior is multiplied by (1 + its earliest prose index in any article)^(−positionWeight / 2).
+   * `0` ignores position (for text that is not news). 0 to 4. @default 1
+   */
+  positionWeight?: number;
+  /**
+   * How much agreement between articles counts: words and word pairs count
+   * `0.1 + supportWeight × (articles carrying them − 1)` in the coverage objective, and a fact's
+   * weight in the centrality graph is its support ^ supportWeight. `0` treats every article
+   * as if it were alone. 0 to 4. @default 1
+   */
+  supportWeight?: number;
+  /**
+   * Never select headlines, captions, bylines, share buttons, link lists and other page
+   * furniture. `false` treats every sentence but over-long pieces as prose (for clean text
+   * whose short lines matter). @default true
+   */
+  skipFurniture?: boolean;
+  /**
    * `'source'`: reading order (each sentence's relative position in its article).
-   * `'score'`: best first. @default 'source'
+   * `'score'`: the order they were chosen in, most informative first. @default 'source'
    */
   order?: 'source' | 'score';
   /** Stops the work; `summarize()` then rejects with a `ChorusError` of code `ABORTED`. Not for `summarizeSync()`. */
@@ -72,6 +91,9 @@ export const DEFAULTS = Object.freeze({
   language: 'eng',
   duplicateThreshold: 0.3,
   redundancyThreshold: 0.5,
+  positionWeight: 1,
+  supportWeight: 1,
+  skipFurniture: true,
   order: 'source' as 'source' | 'score',
   maxDocuments: 100_000,
   maxInputLength: 256 * 1024 * 1024,
@@ -94,6 +116,9 @@ export interface Settings {
   stem: boolean;
   duplicateThreshold: number;
   redundancyThreshold: number;
+  positionWeight: number;
+  supportWeight: number;
+  skipFurniture: boolean;
   order: 'source' | 'score';
   maxDocuments: number;
   maxInputLength: number;
@@ -119,6 +144,9 @@ const RULES: Record<OptionName, NumberRule | { kind: 'other' }> = {
   stopwords: { kind: 'other' },
   duplicateThreshold: { kind: 'number', integer: false, min: 0, max: 0.9 },
   redundancyThreshold: { kind: 'number', integer: false, min: 0.05, max: 1 },
+  positionWeight: { kind: 'number', integer: false, min: 0, max: 4 },
+  supportWeight: { kind: 'number', integer: false, min: 0, max: 4 },
+  skipFurniture: { kind: 'other' },
   order: { kind: 'other' },
   signal: { kind: 'other' },
   onProgress: { kind: 'other' },
@@ -358,6 +386,10 @@ function checkOther(name: OptionName, value: unknown, allowSignal: boolean): { m
       return Array.isArray(value) && value.every((word) => typeof word === 'string')
         ? undefined
         : { message: `option stopwords must be an array of strings (e.g. import { eng } from 'stopword'), received ${describe(value)}.`, expected: 'an array of strings' };
+    case 'skipFurniture':
+      return typeof value === 'boolean'
+        ? undefined
+        : { message: `option skipFurniture must be true or false, received ${describe(value)}.`, expected: 'a boolean' };
     case 'order':
       return value === 'source' || value === 'score'
         ? undefined
@@ -423,6 +455,9 @@ export function resolveInput(
       stem: merged.language === 'eng',
       duplicateThreshold: merged.duplicateThreshold,
       redundancyThreshold: merged.redundancyThreshold,
+      positionWeight: merged.positionWeight,
+      supportWeight: merged.supportWeight,
+      skipFurniture: merged.skipFurniture,
       order: merged.order,
       maxDocuments: merged.maxDocuments,
       maxInputLength: merged.maxInputLength,

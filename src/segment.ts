@@ -260,9 +260,9 @@ export function maskMarkup(text: string): string {
 
 /**
  * Segment every document. `documents` are in canonical order; the document index in the
- * output is the index here.
+ * output is the index here. With `skipFurniture` false, everything but over-long pieces is prose.
  */
-export function* segment(documents: readonly SourceDocument[], maxSentenceLength: number): Work<Segments> {
+export function* segment(documents: readonly SourceDocument[], maxSentenceLength: number, skipFurniture = true): Work<Segments> {
   const doc: number[] = [];
   const start: number[] = [];
   const end: number[] = [];
@@ -349,7 +349,7 @@ export function* segment(documents: readonly SourceDocument[], maxSentenceLength
         doc.push(d);
         start.push(line.spans[s]!);
         end.push(line.spans[s + 1]!);
-        kind.push(overlong[k] ? Kind.OVERLONG : kinds[k]!);
+        kind.push(overlong[k] ? Kind.OVERLONG : skipFurniture ? kinds[k]! : Kind.PROSE);
         k++;
       }
     }

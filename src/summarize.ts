@@ -22,14 +22,14 @@ function* pipeline(input: readonly SourceDocument[], settings: Settings): Work<S
   const texts = documents.map((document) => document.text);
 
   // 1. Sentences with exact offsets; furniture marked.
-  const segments = yield* segment(documents, settings.maxSentenceLength);
+  const segments = yield* segment(documents, settings.maxSentenceLength, settings.skipFurniture);
   // 2. Comparison keys and content terms.
   const analysis = yield* analyse(segments, texts, settings);
   // 3. Near-identical sentences grouped into facts.
   const groups = yield* dedupe(segments, analysis, settings.duplicateThreshold);
-  // 4. Facts scored by support-weighted centrality.
-  const ranking = yield* rank(segments, analysis, groups, texts);
-  // 5. The best facts within the budget, none repeating another.
+  // 4. What each fact is worth: a lead-and-centrality prior, and the words it covers.
+  const ranking = yield* rank(segments, analysis, groups, texts, settings);
+  // 5. The facts that cover most of the story within the budget, none repeating another.
   const chosen = yield* select(segments, analysis, groups, ranking, settings);
   // 6. Reading order (or score order).
   const ordered = order(segments, groups, ranking.score, chosen, settings.order);

@@ -21,7 +21,10 @@ describe('public surface', () => {
         "maxInputLength": 268435456,
         "maxSentenceLength": 2000,
         "order": "source",
+        "positionWeight": 1,
         "redundancyThreshold": 0.5,
+        "skipFurniture": true,
+        "supportWeight": 1,
       }
     `);
   });

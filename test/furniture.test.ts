@@ -42,6 +42,8 @@ describe('furniture: one line each', () => {
     ['He said:', 'fragment'],
     ['It ended.', 'fragment'],
     ['…and the company said in a statement that it would', 'fragment'],
+    ['The mayor said the plan would cost the city more than…', 'fragment'],
+    ['The mayor said the plan would cost the city more than...', 'fragment'],
     ['| 12:30 | 45.2 | -- |', 'noise'],
     ['\u0000\u0001\u0002 binary \ufffd\ufffd junk.', 'noise'],
     [BODY, 'prose'],

@@ -94,7 +94,7 @@ describe('rank: sparse equals dense', () => {
 describe('rank: the scores mean something', () => {
   const documents = loadExamples();
   const { segments, analysis, groups } = groupsOf(documents);
-  const ranking = runSync(rank(segments, analysis, groups, documents.map((document) => document.text)));
+  const ranking = runSync(rank(segments, analysis, groups, documents.map((document) => document.text), { positionWeight: 1, supportWeight: 1 }));
 
   test('is not flat, converges, and the best scores 1', () => {
     const scores = Array.from(ranking.score);
