@@ -25,4 +25,13 @@ export default defineConfig([
     sourcemap: true,
     external: ['chorus-summary'],
   },
+  {
+    // The `chorus` command: ESM only, with its #! line; it uses both entries by name.
+    entry: { cli: 'src/node/cli.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    external: ['chorus-summary', 'chorus-summary/node'],
+  },
 ]);

@@ -237,7 +237,7 @@ if (args.write) {
       `${[header, ...(ours ? [line({ ...ours, name: 'full pipeline' })] : []), ...ablationRows.map(line)].join('\n')}\n\n` +
       `## Readable output\n\nOver every summary chorus-summary wrote here (bench/readability.ts): sentences that look like page furniture, ` +
       `fragments (no final punctuation, or under four words), and sentences opening with a reference to something not in the summary ` +
-      `(a pronoun or "But"/"And"/"However"). Empty summaries: ${ours?.empty ?? 0}.\n\n| words | sentences | furniture | fragments | unresolved opening |\n|---|---|---|---|---|\n${readableTable}\n\n${notes}`,
+      `(a connective such as "But", "However", "Then" anywhere, or a pronoun opening the summary). Empty summaries: ${ours?.empty ?? 0}.\n\n| words | sentences | furniture | fragments | unresolved opening |\n|---|---|---|---|---|\n${readableTable}\n\n${notes}`,
   );
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }

@@ -11,6 +11,7 @@
  * - `INVALID_OPTION`: an unknown option name, a value of the wrong type or out of range, or two budgets at once.
  * - `INPUT_TOO_LARGE`: more documents or more text than `maxDocuments` / `maxInputLength` allow.
  * - `ABORTED`: the `signal` was aborted.
+ * - `FILE_NOT_FOUND`: (Node entry) a path, directory or glob pattern matched no article file.
  */
 export type ErrorCode =
   | 'INVALID_DOCUMENTS'
@@ -18,7 +19,8 @@ export type ErrorCode =
   | 'DUPLICATE_ID'
   | 'INVALID_OPTION'
   | 'INPUT_TOO_LARGE'
-  | 'ABORTED';
+  | 'ABORTED'
+  | 'FILE_NOT_FOUND';
 
 export interface ChorusIssue {
   code: ErrorCode;

@@ -58,12 +58,18 @@ const BYLINE =
 const BOILERPLATE =
   /^(?:advertisement|advertising|sponsored(?: content)?|story highlights|highlights|story continues below|continue reading\b|read (?:more|next|the full|the rest)\b|click (?:here|to)\b|tap (?:here|to)\b|sign up\b|subscribe\b|already a subscriber\b|log ?in\b|register\b|follow us\b|like us on\b|join us on\b|download (?:the|our) app\b|get (?:the|our) (?:app|newsletter)\b|newsletter\b|watch:|listen:|watch (?:the )?video\b|watch live\b|video:|audio:|loading\b|please enable javascript\b|enable javascript\b|your browser does not support\b|media playback is (?:unsupported|not supported)\b|skip (?:ad|advertisement)\b|this (?:video|content|page|site) (?:is|uses|requires)\b|we use cookies\b|by (?:using|continuing)\b.{0,40}\b(?:cookies|site)\b|all rights reserved\b|copyright\b|©|\(c\)\s*\d{4}|terms (?:of (?:use|service)|and conditions)\b|privacy policy\b|related:|related (?:content|coverage|stories|articles|links|video)\b|more:|see also\b|also read\b|recommended\b|trending\b|most (?:read|popular|viewed|shared)\b|(?:this|the) (?:article|story|post) (?:first |originally )?appeared\b|(?:this|the) (?:article|story) (?:is|was) (?:reproduced|republished|published)\b|(?:originally|first) published\b|for more (?:news|stories|information)\b|get breaking news\b|breaking news alerts?\b|we want to hear from you\b|share your (?:views|thoughts|story)\b|comments? (?:are|have been) (?:closed|disabled)\b|leave a comment\b|\d+ comments?\b|next (?:article|story|slide)\b|previous (?:article|story|slide)\b|back to top\b|view comments\b|show comments\b|report an error\b)/i;
 
+/** Calls to action that make a sentence furniture wherever they stand in it. */
+const BOILERPLATE_ANYWHERE = /\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast))\b/i;
+
 const LINK_LIST_HEADING =
   /^(?:the latest|latest(?: news| stories| headlines)?|related(?: (?:stories|articles|coverage|content|news|links|reading|posts))?|read (?:more|next|also)|more (?:from|on|news|stories|coverage)\b.{0,40}|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s picks|also (?:read|see|on [\p{L} ]{1,30})|see also|popular (?:now|stories)|what to read next|further reading|in other news|elsewhere|more headlines)\s*:?$/iu;
 
-/** "SEOUL, South Korea (AP) —" at the start of a line: a dateline before the first sentence. */
+/**
+ * "SEOUL, South Korea (AP) —" or "FORT WAYNE, Ind. (WANE)" at the start of a line: a dateline
+ * before the first sentence (a dash, or an agency in capitals in brackets, ends it).
+ */
 const DATELINE_PREFIX =
-  /^[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*/u;
+  /^[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+)/u;
 
 const DATE_ALONE =
   /^(?:(?:published|updated|posted|last updated|first published|modified)\b.{0,60}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?.{0,30}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.{0,30}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}.{0,30}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.{0,30}|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?.{0,40})$/i;
@@ -159,7 +165,7 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean): KindCode {
   if (SHARE.test(sentence) && (words <= 12 || sentence.startsWith('SHARE '))) return Kind.SHARE;
   if (CAPTION_LABEL.test(sentence)) return Kind.CAPTION;
   if ((BYLINE_NAMED.test(sentence) || BYLINE.test(sentence)) && words <= 40) return Kind.BYLINE;
-  if (BOILERPLATE.test(sentence) && words <= 40) return Kind.BOILERPLATE;
+  if ((BOILERPLATE.test(sentence) || BOILERPLATE_ANYWHERE.test(sentence)) && words <= 40) return Kind.BOILERPLATE;
   // Scraped pages cut articles off with an ellipsis ("The mayor said the plan would…").
   if (/(?:…|\.\.\.)["'”’)]*$/.test(sentence)) return Kind.FRAGMENT;
   if (!ENDS_AS_SENTENCE.test(sentence)) {

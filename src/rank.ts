@@ -294,7 +294,7 @@ const CENTRALITY_EXPONENT = 0.25;
 export function standaloneFactor(text: string): number {
   let factor = 1;
   // Opens with a reference to something said before, or a conjunction.
-  if (/^(?:["“'‘]?\s*)(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so|yet|also|however|meanwhile|still|instead|then|such|both|neither|either)\b/i.test(text)) factor *= 0.6;
+  if (/^(?:["“'‘]?\s*)(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so|yet|also|however|meanwhile|still|instead|then|thus|therefore|hence|moreover|furthermore|additionally|besides|likewise|similarly|otherwise|nevertheless|nonetheless|accordingly|consequently|such|both|neither|either)\b/i.test(text)) factor *= 0.6;
   // An unbalanced quotation: a fragment of a longer quote.
   const opens = (text.match(/[“«]/g) ?? []).length;
   const closes = (text.match(/[”»]/g) ?? []).length;

@@ -55,7 +55,8 @@ const ABBREVIATIONS = [
   'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass',
   'Mich', 'Minn', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wisc', 'Wyo',
   // places, organisations, misc
-  'Blvd', 'Rd', 'Ste', 'Mt', 'Ft', 'Pt', 'Hwy', 'Rte', 'Bros', 'Ltd', 'No', 'approx', 'cf', 'ca',
+  // ("No" stays out: sbd already keeps "No. 1" together, and "No." is a sentence in quotes.)
+  'Blvd', 'Rd', 'Ste', 'Mt', 'Ft', 'Pt', 'Hwy', 'Rte', 'Bros', 'Ltd', 'approx', 'cf', 'ca',
 ];
 
 const SBD_OPTIONS = { newline_boundaries: true, abbreviations: ABBREVIATIONS };

@@ -36,6 +36,8 @@ describe('furniture: one line each', () => {
     ['Story highlights', 'boilerplate'],
     ['Click here to sign up for our newsletter.', 'boilerplate'],
     ['Follow us on Twitter for updates.', 'boilerplate'],
+    ['To subscribe to the Daily Fax, click here.', 'boilerplate'],
+    ['Playbook PM Sign up for our must-read newsletter on the afternoon in Washington.', 'boilerplate'],
     ['SEOUL, South Korea —', 'dateline'],
     ['Updated 3:04 PM EDT, September 12, 2023', 'dateline'],
     ['Sept. 12, 2023', 'dateline'],

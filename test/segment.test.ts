@@ -56,6 +56,9 @@ describe('segment: sentence boundaries', () => {
     ['separator inside a line', 'Before **** after.', ['Before', 'after.']],
     ['dateline is a sentence of its own', 'SEOUL, South Korea — North Korea’s leader left. He went by train.', ['SEOUL, South Korea —', 'North Korea’s leader left.', 'He went by train.']],
     ['dateline with agency', 'WASHINGTON (AP) — The Senate voted on Monday.', ['WASHINGTON (AP) —', 'The Senate voted on Monday.']],
+    ['dateline with a station and no dash', 'FORT WAYNE, Ind. (WANE) The mother said she heard the alert.', ['FORT WAYNE, Ind. (WANE)', 'The mother said she heard the alert.']],
+    ['"No." in a quotation is a sentence', '“No. I’m not that selfish,” she said.', ['“No.', 'I’m not that selfish,” she said.']],
+    ['No. before a number is not', 'He was ranked No. 1 in the world last year.', ['He was ranked No. 1 in the world last year.']],
     ['emoji and astral characters keep offsets', '🎉 Party time in 𝕏 city. Next 👋 one.', ['🎉 Party time in 𝕏 city.', 'Next 👋 one.']],
     ['CRLF line ends and tabs', 'First line.\r\n\tSecond line.\r\n', ['First line.', 'Second line.']],
   ];
