@@ -27,6 +27,7 @@ import type { Analysis } from './analyse.js';
 import type { Groups } from './dedupe.js';
 import { Kind } from './furniture.js';
 import type { Work } from './schedule.js';
+import { ln, pow } from './math.js';
 import type { Segments } from './segment.js';
 
 export interface RankParameters {
@@ -86,7 +87,7 @@ export function buildVectors(analysis: Analysis, groups: Groups): Vectors {
   for (let g = 0; g < groupCount; g++) {
     let squares = 0;
     for (let p = start[g]!; p < start[g + 1]!; p++) {
-      const w = counts[p]! * Math.log((groupCount + 1) / frequency[terms[p]!]!);
+      const w = counts[p]! * ln((groupCount + 1) / frequency[terms[p]!]!);
       weight[p] = w;
       squares += w * w;
     }
@@ -393,11 +394,11 @@ export function* rank(
   const vectors = buildVectors(analysis, groups);
   const graph = yield* similarityGraph(vectors, parameters);
   const lead = leadIndex(segments, groups);
-  const positionPrior = (g: number) => Math.pow(1 + lead[g]!, -settings.positionWeight / 2);
+  const positionPrior = (g: number) => pow(1 + lead[g]!, -settings.positionWeight / 2);
   const nodeWeight = new Float64Array(groups.count);
   const teleport = new Float64Array(groups.count);
   for (let g = 0; g < groups.count; g++) {
-    nodeWeight[g] = Math.pow(groups.support[g]!, settings.supportWeight);
+    nodeWeight[g] = pow(groups.support[g]!, settings.supportWeight);
     teleport[g] = nodeWeight[g]! * positionPrior(g);
   }
   const { scores: centrality, iterations } = yield* powerIteration(graph, nodeWeight, teleport, parameters);
@@ -411,10 +412,10 @@ export function* rank(
   for (let g = 0; g < groups.count; g++) {
     const sentence = groups.representative[g]!;
     const text = documentTexts[segments.doc[sentence]!]!.slice(segments.start[sentence]!, segments.end[sentence]!);
-    prior[g] = positionPrior(g) * standaloneFactor(text) * Math.pow(centrality[g]! / bestCentrality, CENTRALITY_EXPONENT);
+    prior[g] = positionPrior(g) * standaloneFactor(text) * pow(centrality[g]! / bestCentrality, CENTRALITY_EXPONENT);
     let weight = 0;
     for (let p = conceptStart[g]!; p < conceptStart[g + 1]!; p++) weight += conceptWeight[concept[p]!]!;
-    score[g] = (prior[g]! * weight) / Math.pow(Math.max(1, analysis.words[sentence]!), LENGTH_EXPONENT);
+    score[g] = (prior[g]! * weight) / pow(Math.max(1, analysis.words[sentence]!), LENGTH_EXPONENT);
     if (score[g]! > best) best = score[g]!;
     if ((g & 255) === 255) yield { stage: 'rank', done: g + 1, total: groups.count };
   }

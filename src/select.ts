@@ -18,6 +18,7 @@
 import type { Analysis } from './analyse.js';
 import { keyDistance, type Groups } from './dedupe.js';
 import type { Budget } from './options.js';
+import { pow } from './math.js';
 import { cosine, LENGTH_EXPONENT, type Ranking } from './rank.js';
 import type { Work } from './schedule.js';
 import type { Segments } from './segment.js';
@@ -92,7 +93,7 @@ export function* select(
   const { budget } = settings;
   const { conceptStart, concept, conceptWeight, prior } = ranking;
   const covered = new Uint8Array(conceptWeight.length);
-  const lengthCost = (group: number) => Math.pow(Math.max(1, analysis.words[groups.representative[group]!]!), LENGTH_EXPONENT);
+  const lengthCost = (group: number) => pow(Math.max(1, analysis.words[groups.representative[group]!]!), LENGTH_EXPONENT);
   const gain = (group: number) => {
     let weight = 0;
     for (let p = conceptStart[group]!; p < conceptStart[group + 1]!; p++) if (!covered[concept[p]!]) weight += conceptWeight[concept[p]!]!;

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Analysis } from '../src/analyse.js';
 import type { Groups } from '../src/dedupe.js';
 import { buildVectors, powerIteration, RANK_PARAMETERS, rank, similarityGraph, standaloneFactor } from '../src/rank.js';
+import { ln } from '../src/math.js';
 import { runSync } from '../src/schedule.js';
 import { groupsOf, loadExamples } from './helpers.js';
 
@@ -23,7 +24,7 @@ function denseRank(analysis: Analysis, groups: Groups, nodeWeight: Float64Array,
   }
   const vectors = counts.map((tf) => {
     const v = new Map<number, number>();
-    for (const [term, c] of [...tf].sort((a, b) => a[0] - b[0])) v.set(term, c * Math.log((n + 1) / groupsWithTerm.get(term)!));
+    for (const [term, c] of [...tf].sort((a, b) => a[0] - b[0])) v.set(term, c * ln((n + 1) / groupsWithTerm.get(term)!));
     return v;
   });
   const norm = vectors.map((v) => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0)));
