@@ -50,6 +50,14 @@ export function keyDistance(a: string, b: string): number {
 /** Share of a key's rarest distinct terms indexed for blocking (prefix filtering). */
 const PREFIX_SHARE = 0.5;
 
+/**
+ * A key is compared with at most this many distinct earlier keys, taken from its rarest
+ * terms' posting lists first and the latest entries of each first. Below it blocking is exact
+ * against all pairs (tested); above it (terms shared by thousands of reprints) the latest
+ * entries are the nearest copies, which are grouped already, and work stays linear.
+ */
+export const MAX_CANDIDATES_PER_KEY = 64;
+
 class UnionFind {
   readonly parent: Int32Array;
   constructor(size: number) {
@@ -117,28 +125,36 @@ export function* dedupe(segments: Segments, analysis: Analysis, threshold: numbe
   const postings = new Map<number, number[]>();
   const stamp = new Int32Array(distinctCount).fill(-1);
   let comparisons = 0;
+  const keyOf = firstSentence.map((sentence) => analysis.key[sentence]!);
+  const keyLength = Int32Array.from(keyOf, (key) => key.length);
   for (let d = 0; d < distinctCount; d++) {
-    const key = analysis.key[firstSentence[d]!]!;
+    const key = keyOf[d]!;
+    let root = d; // d's group so far: it only changes when d joins one
     const terms = Array.from(termsOf[d]!).sort((a, b) => keyFrequency[a]! - keyFrequency[b]! || a - b);
     const prefix = Math.min(terms.length, Math.ceil(terms.length * PREFIX_SHARE) + 1);
-    for (let t = 0; t < prefix; t++) {
-      const term = terms[t]!;
-      let posting = postings.get(term);
-      if (posting === undefined) {
-        posting = [];
-        postings.set(term, posting);
-      }
-      for (const other of posting) {
+    let examined = 0;
+    for (let t = 0; t < prefix && examined < MAX_CANDIDATES_PER_KEY; t++) {
+      const posting = postings.get(terms[t]!);
+      if (posting === undefined) continue;
+      for (let q = posting.length - 1; q >= 0 && examined < MAX_CANDIDATES_PER_KEY; q--) {
+        const other = posting[q]!;
         if (stamp[other] === d) continue;
         stamp[other] = d;
-        const otherKey = analysis.key[firstSentence[other]!]!;
-        const longer = Math.max(key.length, otherKey.length);
+        examined++;
+        const otherLength = keyLength[other]!;
         // Length bound: the distance is at least the length difference.
-        if (Math.abs(key.length - otherKey.length) > threshold * longer) continue;
-        if (union.find(d) === union.find(other)) continue;
+        if (Math.abs(key.length - otherLength) > threshold * Math.max(key.length, otherLength)) continue;
+        if (union.find(other) === root) continue;
         comparisons++;
-        if (keyDistance(key, otherKey) <= threshold) union.union(d, other);
+        if (keyDistance(key, keyOf[other]!) <= threshold) {
+          union.union(d, other);
+          root = union.find(d);
+        }
       }
+    }
+    for (let t = 0; t < prefix; t++) {
+      let posting = postings.get(terms[t]!);
+      if (posting === undefined) postings.set(terms[t]!, (posting = []));
       posting.push(d);
     }
     if ((d & 127) === 127) yield { stage: 'dedupe', done: d + 1, total: distinctCount };

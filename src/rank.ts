@@ -44,8 +44,9 @@ export const RANK_PARAMETERS: RankParameters = Object.freeze({
   similarityFloor: 0.1,
   tolerance: 1e-10,
   maxIterations: 200,
-  maxPostings: Infinity,
-  maxNeighbours: Infinity,
+  // Below these caps the graph equals the dense one (tested); they bound work at scale.
+  maxPostings: 2000,
+  maxNeighbours: 100,
 });
 
 /** Sparse tf-idf vectors, one per group: terms of group g are at `start[g] .. start[g + 1]`, sorted by term id. */

@@ -78,15 +78,21 @@ const ENDS_WITH_INITIALISM = /(?:^|[\s(])(?:\p{Lu}\.){2,}$/u;
  * nearly always continues the sentence ("U.N. Security Council", "U.S. Embassy"); join the
  * two unless it is a word that opens sentences.
  */
-function joinAfterInitialisms(text: string, spans: number[]): void {
-  for (let s = spans.length - 4; s >= 0; s -= 2) {
-    const previous = text.slice(spans[s]!, spans[s + 1]!);
-    if (!ENDS_WITH_INITIALISM.test(previous)) continue;
-    const nextStart = spans[s + 2]!;
-    const firstWord = /^\S+/.exec(text.slice(nextStart, Math.min(nextStart + 40, spans[s + 3]!)))?.[0] ?? '';
-    if (!/^\p{Lu}/u.test(firstWord) || firstWord.endsWith(',') || SENTENCE_OPENERS.has(firstWord.replace(/[’'].*$/, ''))) continue;
-    spans.splice(s + 1, 2); // [a, b, c, d] → [a, d]
+function joinAfterInitialisms(text: string, spans: number[]): number[] {
+  if (spans.length < 4) return spans;
+  // One pass building a new list: splicing in place would be quadratic on "U.S. Navy U.S. Navy …".
+  const joined: number[] = [spans[0]!, spans[1]!];
+  for (let s = 2; s < spans.length; s += 2) {
+    const start = spans[s]!;
+    const end = spans[s + 1]!;
+    const previousEnd = joined[joined.length - 1]!;
+    const tail = text.slice(Math.max(joined[joined.length - 2]!, previousEnd - 40), previousEnd);
+    const firstWord = /^\S+/.exec(text.slice(start, Math.min(start + 40, end)))?.[0] ?? '';
+    if (ENDS_WITH_INITIALISM.test(tail) && /^\p{Lu}/u.test(firstWord) && !firstWord.endsWith(',') && !SENTENCE_OPENERS.has(firstWord.replace(/[’'].*$/, ''))) {
+      joined[joined.length - 1] = end; // [a, b] + [c, d] → [a, d]
+    } else joined.push(start, end);
   }
+  return joined;
 }
 
 /** Lines longer than this are cut (preferably after a full stop) before `sbd` sees them. */
@@ -170,8 +176,10 @@ function chunkLine(text: string, from: number, to: number): [number, number][] {
   while (to - position > LINE_CHUNK) {
     const limit = position + LINE_CHUNK;
     let cut = -1;
-    const stop = text.lastIndexOf('. ', limit);
-    if (stop > position + LINE_CHUNK * 0.9) cut = stop + 1;
+    // Only the last tenth is searched: a lastIndexOf over the whole line would be quadratic.
+    const windowStart = position + Math.floor(LINE_CHUNK * 0.9);
+    const stop = text.slice(windowStart, limit).lastIndexOf('. ');
+    if (stop >= 0) cut = windowStart + stop + 1;
     if (cut < 0) for (let i = limit; i > position + LINE_CHUNK / 2; i--) if (isSpaceCode(text.charCodeAt(i))) { cut = i; break; }
     if (cut < 0) cut = safeCut(text, limit);
     const [a, b] = trimSpan(text, position, cut);
@@ -208,7 +216,9 @@ const BLOCK_ELEMENTS = new Set([
 
 /** Enough tags of HTML's own vocabulary to treat a text as a page, not prose that mentions `<b>`. */
 export function looksLikeMarkup(text: string): boolean {
-  const tags = text.match(/<\/?(?:p|div|br|span|a|li|ul|ol|h[1-6]|html|body|head|script|style|img|table|tr|td|section|article|header|footer|nav|meta|link|b|i|em|strong|figure|figcaption)\b[^<>]{0,2000}>/gi);
+  // The first 64K characters decide, and a tag's attributes are bounded: both keep this linear.
+  const head = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  const tags = head.match(/<\/?(?:p|div|br|span|a|li|ul|ol|h[1-6]|html|body|head|script|style|img|table|tr|td|section|article|header|footer|nav|meta|link|b|i|em|strong|figure|figcaption)\b[^<>]{0,256}>/gi);
   return tags !== null && tags.length >= 3;
 }
 
@@ -299,9 +309,9 @@ export function* segment(documents: readonly SourceDocument[], maxSentenceLength
         afterBlank = true;
         continue;
       }
-      const found: number[] = [];
+      let found: number[] = [];
       for (const [a, b] of chunkLine(text, from, to)) splitChunk(text, a, b, found);
-      joinAfterInitialisms(text, found);
+      found = joinAfterInitialisms(text, found);
       // A dateline ("SEOUL, South Korea —") opening the line becomes a sentence of its own (marked
       // as furniture), so the story's first sentence reads without it and no text is lost.
       if (found.length >= 2) {

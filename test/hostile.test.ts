@@ -1,0 +1,68 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ChorusError, summarize, type SourceDocument, type Summary } from '../src/index.js';
+import type { HostileCase } from './fixtures/hostile/types.js';
+
+/**
+ * The adversarial corpus (test/fixtures/hostile/, one attack per file): each case must give a
+ * sensible summary or the right ChorusError, never a crash or a hang. The guard is generous
+ * (10 s); the time each case took is printed at the end, and bench figures are elsewhere.
+ */
+const directory = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
+const files = readdirSync(directory).filter((file) => file.endsWith('.ts') && file !== 'types.ts').sort();
+const timings: [string, number][] = [];
+
+afterAll(() => {
+  const sorted = [...timings].sort((a, b) => b[1] - a[1]);
+  console.log(`hostile corpus: ${timings.length} cases; slowest ${sorted.slice(0, 3).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);
+});
+
+describe('hostile input', () => {
+  test.each(files)('%s', async (file) => {
+    const { default: hostile } = (await import(`./fixtures/hostile/${file}`)) as { default: HostileCase };
+    const documents = hostile.documents();
+    const started = performance.now();
+    let summary: Summary | undefined;
+    let error: unknown;
+    try {
+      summary = await summarize(documents as SourceDocument[], hostile.options as never);
+    } catch (caught) {
+      error = caught;
+    }
+    timings.push([file.replace(/\.ts$/, ''), performance.now() - started]);
+
+    if (typeof hostile.expect === 'object') {
+      expect(error, hostile.attack).toBeInstanceOf(ChorusError);
+      expect((error as ChorusError).code).toBe(hostile.expect.error);
+      expect((error as ChorusError).message).toMatch(/^chorus-summary: /);
+      return;
+    }
+    if (error) throw error;
+    if (hostile.expect === 'summary') expect(summary!.sentences.length, hostile.attack).toBeGreaterThan(0);
+    if (hostile.expect === 'empty') expect(summary!.sentences).toEqual([]);
+    // Whatever came out is exact and complete.
+    const byId = new Map((documents as SourceDocument[]).map((document) => [document.id, document.text]));
+    for (const sentence of summary!.sentences) for (const span of sentence.sources) expect(byId.get(span.documentId)!.slice(span.start, span.end)).toBe(span.text);
+    expect(summary!.documents.map((report) => report.id).sort()).toEqual([...byId.keys()].sort());
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  }, 10_000);
+});
+
+describe('cancellation', () => {
+  test('an abort during a long run rejects with ABORTED within a second', async () => {
+    const documents = Array.from({ length: 400 }, (_, i) => ({
+      id: `d${i}`,
+      text: Array.from({ length: 60 }, (_, k) => `Sentence ${k} of article ${i} reports that the council met on day ${(i * k) % 97} to vote.`).join(' '),
+    }));
+    const controller = new AbortController();
+    const stages: string[] = [];
+    const pending = summarize(documents, { signal: controller.signal, onProgress: ({ stage }) => stages.push(stage) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const aborted = performance.now();
+    controller.abort(new Error('user left'));
+    await expect(pending).rejects.toMatchObject({ name: 'ChorusError', code: 'ABORTED', message: expect.stringContaining('user left') });
+    expect(performance.now() - aborted).toBeLessThan(1000);
+    expect(stages.length).toBeGreaterThan(0);
+  });
+});
