@@ -70,6 +70,9 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   const vocabulary: string[] = [];
   const termIdOfStem = new Map<string, number>();
 
+  // Wire copy repeats sentences verbatim: each distinct text is analysed once per call.
+  const seen = new Map<string, { key: string; terms: number[] }>();
+
   yield { stage: 'analyse', done: 0, total: count };
   for (let i = 0; i < count; i++) {
     termStart[i] = termList.length;
@@ -77,8 +80,15 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
     words[i] = countWords(original);
     if (segments.kind[i] !== Kind.PROSE) continue;
     const text = segments.analysisText[segments.doc[i]!]!.slice(segments.start[i]!, segments.end[i]!);
+    const known = seen.get(text);
+    if (known !== undefined) {
+      key[i] = known.key;
+      for (const term of known.terms) termList.push(term);
+      continue;
+    }
     const normalised = normalise(text);
     key[i] = normalised.replace(NOT_KEY, '');
+    const termsFrom = termList.length;
     for (const token of tokenise(normalised)) {
       let term = termOfToken.get(token);
       if (term === undefined) {
@@ -96,6 +106,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
       }
       if (term >= 0) termList.push(term);
     }
+    seen.set(text, { key: key[i]!, terms: termList.slice(termsFrom) });
     if ((i & 255) === 255) yield { stage: 'analyse', done: i + 1, total: count };
   }
   termStart[count] = termList.length;

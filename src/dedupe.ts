@@ -58,6 +58,37 @@ const PREFIX_SHARE = 0.5;
  */
 export const MAX_CANDIDATES_PER_KEY = 64;
 
+/**
+ * Members of one other group a key is compared with before that group is given up. A fact's
+ * copies lie close together, so when two of them are too far, the rest are too; without this,
+ * a posting list full of one busy fact's reprints would cost a failed comparison each.
+ */
+const MAX_TRIES_PER_GROUP = 2;
+
+/**
+ * Pairs sharing less than this share of the smaller sentence's content terms are not
+ * compared: they say different things. Measured on 250 real news clusters, every pair within
+ * the duplicate threshold shared at least half its terms; the tests hold blocking equal to
+ * all pairs on generated reprints with typos and edits.
+ */
+const MIN_TERM_OVERLAP = 0.25;
+
+/** Distinct terms two sorted term lists share. */
+function sharedTerms(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}
+
 class UnionFind {
   readonly parent: Int32Array;
   constructor(size: number) {
@@ -117,7 +148,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, threshold: numbe
       unique.push(term);
       keyFrequency[term]!++;
     }
-    termsOf[d] = Int32Array.from(unique);
+    termsOf[d] = Int32Array.from(unique).sort();
   }
 
   // 3. Compare each key with earlier keys that share one of its rarest terms.
@@ -127,12 +158,14 @@ export function* dedupe(segments: Segments, analysis: Analysis, threshold: numbe
   let comparisons = 0;
   const keyOf = firstSentence.map((sentence) => analysis.key[sentence]!);
   const keyLength = Int32Array.from(keyOf, (key) => key.length);
+  const triedRoot = new Map<number, number>(); // other group's root → comparisons made for this key
   for (let d = 0; d < distinctCount; d++) {
     const key = keyOf[d]!;
     let root = d; // d's group so far: it only changes when d joins one
     const terms = Array.from(termsOf[d]!).sort((a, b) => keyFrequency[a]! - keyFrequency[b]! || a - b);
     const prefix = Math.min(terms.length, Math.ceil(terms.length * PREFIX_SHARE) + 1);
     let examined = 0;
+    triedRoot.clear();
     for (let t = 0; t < prefix && examined < MAX_CANDIDATES_PER_KEY; t++) {
       const posting = postings.get(terms[t]!);
       if (posting === undefined) continue;
@@ -144,7 +177,13 @@ export function* dedupe(segments: Segments, analysis: Analysis, threshold: numbe
         const otherLength = keyLength[other]!;
         // Length bound: the distance is at least the length difference.
         if (Math.abs(key.length - otherLength) > threshold * Math.max(key.length, otherLength)) continue;
-        if (union.find(other) === root) continue;
+        const otherRoot = union.find(other);
+        if (otherRoot === root) continue;
+        const tries = triedRoot.get(otherRoot) ?? 0;
+        if (tries >= MAX_TRIES_PER_GROUP) continue;
+        const smaller = Math.min(termsOf[d]!.length, termsOf[other]!.length);
+        if (smaller > 0 && sharedTerms(termsOf[d]!, termsOf[other]!) < MIN_TERM_OVERLAP * smaller) continue;
+        triedRoot.set(otherRoot, tries + 1);
         comparisons++;
         if (keyDistance(key, keyOf[other]!) <= threshold) {
           union.union(d, other);

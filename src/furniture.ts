@@ -181,9 +181,10 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean): KindCode {
 
 /**
  * Classify every sentence of one document. `text` is the document; `lines` its non-blank
- * lines with their sentence spans. Returns one kind per sentence, in order.
+ * lines with their sentence spans; `cache` (one per call) remembers sentence kinds across
+ * documents, since reprints repeat them. Returns one kind per sentence, in order.
  */
-export function classifyDocument(text: string, lines: readonly LineSentences[]): KindCode[] {
+export function classifyDocument(text: string, lines: readonly LineSentences[], cache?: Map<string, KindCode>): KindCode[] {
   const kinds: KindCode[] = [];
   // Lines that appear twice in a document are captions repeated as alt text, or headlines.
   const lineCounts = new Map<string, number>();
@@ -225,7 +226,13 @@ export function classifyDocument(text: string, lines: readonly LineSentences[]):
         continue;
       }
       const sentence = text.slice(line.spans[2 * s]!, line.spans[2 * s + 1]!);
-      const kind = sentenceKind(sentence, sentenceCount === 1);
+      // A sentence's own kind depends only on its text and whether it stands alone on its line.
+      const cacheKey = (sentenceCount === 1 ? '1' : '0') + sentence;
+      let kind = cache?.get(cacheKey);
+      if (kind === undefined) {
+        kind = sentenceKind(sentence, sentenceCount === 1);
+        cache?.set(cacheKey, kind);
+      }
       kinds.push(kind === Kind.PROSE && repeated ? Kind.REPEATED : kind);
     }
   }

@@ -152,7 +152,10 @@ function splitChunk(text: string, from: number, to: number, spans: number[]): vo
       // Searched in the chunk, so a token sbd changed costs one chunk scan, not a document scan.
       const found = chunk.indexOf(token, cursor - from);
       const at = found < 0 ? -1 : found + from;
-      if (at < 0 || at + token.length > to || !DROPPED_BY_SBD.test(text.slice(cursor, at))) {
+      // The gap is nearly always empty or one space; only an unusual gap needs the regex.
+      const gap = at - cursor;
+      const plainGap = gap === 0 || (gap === 1 && isSpaceCode(text.charCodeAt(cursor)));
+      if (at < 0 || at + token.length > to || (!plainGap && !DROPPED_BY_SBD.test(text.slice(cursor, at)))) {
         // Never seen, but offsets must stay exact whatever sbd returns: the rest is one sentence.
         const [restStart, restEnd] = trimSpan(text, cursor, to);
         if (restStart < restEnd) spans.push(restStart, restEnd);
@@ -269,6 +272,51 @@ export function maskMarkup(text: string): string {
   return parts.join('');
 }
 
+interface LineSplit {
+  /** Sentence spans relative to the line: [start0, end0, start1, end1, …]. */
+  spans: number[];
+  /** Per span: 1 when it is a piece of an over-long run. */
+  overlong: Uint8Array;
+  /** Over-long runs that were cut, relative to the line. */
+  runs: [number, number][];
+}
+
+/** Sentences of one trimmed line of text: sbd, the initialism repair, a dateline split off, over-long runs cut. */
+function splitLine(line: string, maxSentenceLength: number): LineSplit {
+  let found: number[] = [];
+  for (const [a, b] of chunkLine(line, 0, line.length)) splitChunk(line, a, b, found);
+  found = joinAfterInitialisms(line, found);
+  // A dateline ("SEOUL, South Korea —") opening the line becomes a sentence of its own (marked
+  // as furniture), so the story's first sentence reads without it and no text is lost.
+  if (found.length >= 2) {
+    const first = line.slice(found[0]!, found[1]!);
+    const prefix = datelinePrefixLength(first);
+    if (prefix > 0 && prefix < first.length) {
+      const [datelineStart, datelineEnd] = trimSpan(line, found[0]!, found[0]! + prefix);
+      found.splice(0, 1, datelineStart, datelineEnd, found[0]! + prefix);
+    }
+  }
+  const spans: number[] = [];
+  const overlong: number[] = [];
+  const runs: [number, number][] = [];
+  for (let s = 0; s < found.length; s += 2) {
+    const a = found[s]!;
+    const b = found[s + 1]!;
+    if (b - a <= maxSentenceLength) {
+      spans.push(a, b);
+      overlong.push(0);
+      continue;
+    }
+    const pieces = cutOverlong(line, a, b, maxSentenceLength);
+    for (let p = 0; p < pieces.length; p += 2) {
+      spans.push(pieces[p]!, pieces[p + 1]!);
+      overlong.push(1);
+    }
+    runs.push([a, b]);
+  }
+  return { spans, overlong: Uint8Array.from(overlong), runs };
+}
+
 /**
  * Segment every document. `documents` are in canonical order; the document index in the
  * output is the index here. With `skipFurniture` false, everything but over-long pieces is prose.
@@ -282,6 +330,8 @@ export function* segment(documents: readonly SourceDocument[], maxSentenceLength
   const firstOfDoc = new Int32Array(documents.length + 1);
   const analysisText: string[] = [];
   const warnings: SummaryWarning[] = [];
+  const splitCache = new Map<string, LineSplit>();
+  const kindCache = new Map<string, KindCode>();
 
   let total = 0;
   for (const document of documents) total += document.text.length;
@@ -309,41 +359,26 @@ export function* segment(documents: readonly SourceDocument[], maxSentenceLength
         afterBlank = true;
         continue;
       }
-      let found: number[] = [];
-      for (const [a, b] of chunkLine(text, from, to)) splitChunk(text, a, b, found);
-      found = joinAfterInitialisms(text, found);
-      // A dateline ("SEOUL, South Korea —") opening the line becomes a sentence of its own (marked
-      // as furniture), so the story's first sentence reads without it and no text is lost.
-      if (found.length >= 2) {
-        const first = text.slice(found[0]!, found[1]!);
-        const prefix = datelinePrefixLength(first);
-        if (prefix > 0 && prefix < first.length) {
-          const [datelineStart, datelineEnd] = trimSpan(text, found[0]!, found[0]! + prefix);
-          found.splice(0, 1, datelineStart, datelineEnd, found[0]! + prefix);
-        }
+      // A reprinted paragraph is split once per call: the split is a function of its text.
+      const lineText = text.slice(from, to);
+      let split = splitCache.get(lineText);
+      if (split === undefined) {
+        split = splitLine(lineText, maxSentenceLength);
+        splitCache.set(lineText, split);
       }
       const spans: number[] = [];
-      for (let s = 0; s < found.length; s += 2) {
-        const a = found[s]!;
-        const b = found[s + 1]!;
-        if (b - a <= maxSentenceLength) {
-          spans.push(a, b);
-          overlong.push(false);
-          continue;
-        }
-        const pieces = cutOverlong(text, a, b, maxSentenceLength);
-        for (let p = 0; p < pieces.length; p += 2) {
-          spans.push(pieces[p]!, pieces[p + 1]!);
-          overlong.push(true);
-        }
+      for (let s = 0; s < split.spans.length; s += 2) {
+        spans.push(from + split.spans[s]!, from + split.spans[s + 1]!);
+        overlong.push(split.overlong[s >> 1] === 1);
+      }
+      for (const [a, b] of split.runs)
         warnings.push({
           code: 'SENTENCE_TOO_LONG',
           documentId: document.id,
-          start: a,
-          end: b,
-          message: `a run of ${b - a} characters without a sentence boundary was cut into ${pieces.length / 2} pieces of at most ${maxSentenceLength} (maxSentenceLength); they are not selected.`,
+          start: from + a,
+          end: from + b,
+          message: `a run of ${b - a} characters without a sentence boundary was cut into pieces of at most ${maxSentenceLength} (maxSentenceLength); they are not selected.`,
         });
-      }
       if (spans.length > 0) lines.push({ start: from, end: to, afterBlank, spans });
       afterBlank = false;
       if (++linesSinceYield >= 64) {
@@ -352,7 +387,7 @@ export function* segment(documents: readonly SourceDocument[], maxSentenceLength
       }
     }
 
-    const kinds: KindCode[] = classifyDocument(text, lines);
+    const kinds: KindCode[] = classifyDocument(text, lines, kindCache);
     let k = 0;
     for (const line of lines) {
       for (let s = 0; s < line.spans.length; s += 2) {

@@ -6,6 +6,10 @@ import { Kind } from '../src/furniture.js';
 import type { SourceDocument } from '../src/index.js';
 import { groupsOf, loadExamples, sentenceText } from './helpers.js';
 
+/** Property runs: FC_RUNS=N for more; the timeout grows with them. */
+const RUNS = Number(process.env.FC_RUNS ?? 1000);
+const PROPERTY_TIMEOUT = Math.max(30_000, RUNS * 25);
+
 /** The naive reference: all pairs of prose sentences, union-find by hand, as sets of sentence ids. */
 function exhaustiveGroups(documents: SourceDocument[], threshold: number): string[] {
   const { segments, analysis } = groupsOf(documents, threshold);
@@ -131,7 +135,7 @@ describe('dedupe: property against all pairs on generated clusters', () => {
       fc.property(cluster, fc.constantFrom(0.1, 0.2, 0.3, 0.4), (documents, threshold) => {
         expect(partition(groupsOf(documents, threshold).groups)).toEqual(exhaustiveGroups(documents, threshold));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -13,6 +13,7 @@ import { loadExamples } from './helpers.js';
  * control characters. At least 1,000 runs per property; FC_RUNS=N for more.
  */
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
+const PROPERTY_TIMEOUT = Math.max(30_000, RUNS * 25);
 
 const realSentences = loadExamples()
   .flatMap((document) => document.text.split(/(?<=[.!?”"])\s+|\n+/))
@@ -57,7 +58,7 @@ describe('properties of summarize()', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test('the output does not depend on the order of the documents', () => {
     fc.assert(
@@ -70,7 +71,7 @@ describe('properties of summarize()', () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test('no two output sentences are near-identical', () => {
     fc.assert(
@@ -80,7 +81,7 @@ describe('properties of summarize()', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test('the budget is kept', () => {
     fc.assert(
@@ -94,7 +95,7 @@ describe('properties of summarize()', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test('nothing but a ChorusError is ever thrown, whatever a JavaScript caller passes', () => {
     const junk = fc.oneof(fc.anything(), documents, fc.array(fc.anything(), { maxLength: 4 }), fc.array(fc.record({ id: fc.anything(), text: fc.anything() }), { maxLength: 3 }));
@@ -111,5 +112,5 @@ describe('properties of summarize()', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -5,6 +5,10 @@ import { runSync } from '../src/schedule.js';
 import { looksLikeMarkup, maskMarkup, segment } from '../src/segment.js';
 import { loadExamples } from './helpers.js';
 
+/** Property runs: FC_RUNS=N for more; the timeout grows with them. */
+const RUNS = Number(process.env.FC_RUNS ?? 1000);
+const PROPERTY_TIMEOUT = Math.max(30_000, RUNS * 25);
+
 function split(text: string, maxSentenceLength = 2000) {
   const segments = runSync(segment([{ id: 'd', text }], maxSentenceLength));
   const sentences: { text: string; kind: string }[] = [];
@@ -148,9 +152,9 @@ describe('segment: properties', () => {
       fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.integer({ min: 100, max: 400 }), (bodies, max) => {
         expectWellFormed(bodies.map((body, i) => ({ id: String(i), text: body })), max);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   // (Markup is the one exception, tested above: tags outside sentences are not text.)
   test('no visible text is lost: everything outside sentences is whitespace or separators', () => {
@@ -166,9 +170,9 @@ describe('segment: properties', () => {
         covered += body.slice(previousEnd);
         expect(covered).toMatch(/^[\s\-#=_+*@~]*$/u);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   test('kinds are known codes', () => {
     const segments = runSync(segment(loadExamples(), 2000));
