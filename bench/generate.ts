@@ -92,8 +92,8 @@ function paraphrase(sentence: string, random: () => number): string {
 
 /**
  * `count` articles on one story, about 5 KB each on average. Same count, same seed → same
- * bytes. With `verbatim: false` every paragraph is reworded a little per outlet (a word
- * inserted), so no line repeats verbatim: the worst case for the library's per-call caches.
+ * bytes. With `verbatim: false` every paragraph gets a token unique to its outlet, so no line
+ * or sentence repeats verbatim: the worst case for the library's per-call caches.
  */
 export function generateCluster(count: number, root: string, seed = 20261123, verbatim = true): GeneratedDocument[] {
   const random = prng(seed ^ count);
@@ -121,7 +121,8 @@ export function generateCluster(count: number, root: string, seed = 20261123, ve
     if (random() < 0.5) body.splice(2 + Math.floor(random() * 3), 0, UNRELATED[Math.floor(random() * UNRELATED.length)]!);
     const top = [`${body[0]!.split(' ').slice(0, 9).join(' ')}`, FURNITURE_TOP[Math.floor(random() * FURNITURE_TOP.length)]!];
     const bottom = random() < 0.4 ? [FURNITURE_BOTTOM[Math.floor(random() * FURNITURE_BOTTOM.length)]!, UNRELATED[Math.floor(random() * UNRELATED.length)]!] : [];
-    const paragraphsOut = [...top, ...body, ...bottom].map((paragraph, k) => (verbatim ? paragraph : paragraph.replace(' ', ` ${['now', 'then', 'still', 'also', 'reportedly'][(n + k) % 5]} `)));
+    // Reworded: a token unique to this outlet and paragraph, so no line or sentence repeats.
+    const paragraphsOut = [...top, ...body, ...bottom].map((paragraph, k) => (verbatim ? paragraph : paragraph.replace(' ', ` ${n}x${k} `)));
     documents.push({ id: `outlet-${String(n).padStart(5, '0')}`, text: paragraphsOut.join('\n\n') });
   }
   return documents;

@@ -33,25 +33,37 @@ export interface AnalyseSettings {
   stem: boolean;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+/**
+ * Text of ASCII and the typographic quotes and dashes news uses: NFKC leaves all of these
+ * unchanged (they have no compatibility decomposition), and the ASCII patterns below find the
+ * same keys and tokens as the Unicode ones. Most news sentences take this fast path.
+ */
+const PLAIN = /^[\u0000-\u007f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g;
 const NOT_KEY = /[^\p{L}\p{N}]+/gu;
+const NOT_KEY_PLAIN = /[^a-z0-9]+/g;
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const TOKEN_PLAIN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
 
 /** Lower-case, compatibility-normalised text with one kind of apostrophe. */
 export function normalise(text: string): string {
-  const folded = NON_ASCII.test(text) ? text.normalize('NFKC').replace(APOSTROPHES, "'") : text;
+  const folded = PLAIN.test(text) ? text.replace(APOSTROPHES, "'") : text.normalize('NFKC').replace(APOSTROPHES, "'");
   return folded.toLowerCase();
+}
+
+/** Letters and digits of normalised text. */
+function keyOf(normalised: string): string {
+  return normalised.replace(PLAIN.test(normalised) ? NOT_KEY_PLAIN : NOT_KEY, '');
 }
 
 /** The comparison key of a text: its letters and digits, normalised. */
 export function comparisonKey(text: string): string {
-  return normalise(text).replace(NOT_KEY, '');
+  return keyOf(normalise(text));
 }
 
 /** Word tokens of normalised text, possessive "'s" dropped ("korea's" → "korea"). */
 export function tokenise(normalised: string): string[] {
-  const tokens = normalised.match(TOKEN) ?? [];
+  const tokens = normalised.match(PLAIN.test(normalised) ? TOKEN_PLAIN : TOKEN) ?? [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.endsWith("'s")) tokens[i] = token.slice(0, -2);
@@ -87,7 +99,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
       continue;
     }
     const normalised = normalise(text);
-    key[i] = normalised.replace(NOT_KEY, '');
+    key[i] = keyOf(normalised);
     const termsFrom = termList.length;
     for (const token of tokenise(normalised)) {
       let term = termOfToken.get(token);

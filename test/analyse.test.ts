@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { eng } from 'stopword';
 import { describe, expect, test } from 'vitest';
 import { analyse, comparisonKey, normalise, tokenise } from '../src/analyse.js';
@@ -64,4 +65,21 @@ describe('Porter stemmer (reference outputs)', () => {
   ];
   test.each(table)('%s → %s', (word, stem) => expect(porterStem(word)).toBe(stem));
 
+});
+
+describe('the plain-text fast path gives what the Unicode path gives', () => {
+  test('keys and tokens of typographic text equal those of its NFKC form', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...'abcXYZ019 .,;:!?\'"-()’‘“”–—'.split(''), 'Kim', 'Korea’s', 'don’t', ' — '), { maxLength: 40 }).map((parts) => parts.join('')),
+        (text) => {
+          const slow = text.normalize('NFKC').replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'").toLowerCase();
+          expect(normalise(text)).toBe(slow);
+          expect(comparisonKey(text)).toBe(slow.replace(/[^\p{L}\p{N}]+/gu, ''));
+          expect(tokenise(normalise(text))).toEqual((slow.match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []).map((t) => (t.endsWith("'s") ? t.slice(0, -2) : t)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

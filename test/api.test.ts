@@ -3,12 +3,17 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import * as core from '../src/index.js';
+import * as node from '../src/node/index.js';
 
 const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
 
 describe('public surface', () => {
   test('the core exports exactly this', () => {
     expect(Object.keys(core).sort()).toEqual(['ChorusError', 'DEFAULTS', 'summarize', 'summarizeSync', 'toHTML', 'toMarkdown', 'toText']);
+  });
+
+  test('the Node entry exports exactly this', () => {
+    expect(Object.keys(node).sort()).toEqual(['ARTICLE_EXTENSIONS', 'documentId', 'htmlToText', 'loadDocuments', 'stopwordsFor', 'summarizeFiles']);
   });
 
   test('DEFAULTS is frozen and matches the documented values', () => {
