@@ -47,8 +47,14 @@ export function keyDistance(a: string, b: string): number {
   return levenshtein.get(a, b) / longer;
 }
 
-/** Share of a key's rarest distinct terms indexed for blocking (prefix filtering). */
-const PREFIX_SHARE = 0.5;
+/**
+ * Share of a key's rarest distinct terms indexed for blocking (prefix filtering). A looser
+ * threshold lets pairs that reword more count as duplicates, so more terms must be indexed
+ * for two of them to meet: half at the default 0.3, all from 0.55 up.
+ */
+function prefixShareFor(threshold: number): number {
+  return Math.min(1, Math.max(0.5, 2 * threshold - 0.1));
+}
 
 /**
  * A key is compared with at most this many distinct earlier keys, taken from its rarest
@@ -159,11 +165,12 @@ export function* dedupe(segments: Segments, analysis: Analysis, threshold: numbe
   const keyOf = firstSentence.map((sentence) => analysis.key[sentence]!);
   const keyLength = Int32Array.from(keyOf, (key) => key.length);
   const triedRoot = new Map<number, number>(); // other group's root → comparisons made for this key
+  const prefixShare = prefixShareFor(threshold);
   for (let d = 0; d < distinctCount; d++) {
     const key = keyOf[d]!;
     let root = d; // d's group so far: it only changes when d joins one
     const terms = Array.from(termsOf[d]!).sort((a, b) => keyFrequency[a]! - keyFrequency[b]! || a - b);
-    const prefix = Math.min(terms.length, Math.ceil(terms.length * PREFIX_SHARE) + 1);
+    const prefix = Math.min(terms.length, Math.ceil(terms.length * prefixShare) + 1);
     let examined = 0;
     triedRoot.clear();
     for (let t = 0; t < prefix && examined < MAX_CANDIDATES_PER_KEY; t++) {

@@ -132,7 +132,7 @@ describe('dedupe: property against all pairs on generated clusters', () => {
 
   test('blocked groups equal exhaustive groups', () => {
     fc.assert(
-      fc.property(cluster, fc.constantFrom(0.1, 0.2, 0.3, 0.4), (documents, threshold) => {
+      fc.property(cluster, fc.constantFrom(0.1, 0.2, 0.3, 0.4, 0.5), (documents, threshold) => {
         expect(partition(groupsOf(documents, threshold).groups)).toEqual(exhaustiveGroups(documents, threshold));
       }),
       { numRuns: RUNS },
