@@ -45,15 +45,15 @@ const NOT_KEY_PLAIN = /[^a-z0-9]+/g;
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const TOKEN_PLAIN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
 
-/** Lower-case, compatibility-normalised text with one kind of apostrophe. */
-export function normalise(text: string): string {
-  const folded = PLAIN.test(text) ? text.replace(APOSTROPHES, "'") : text.normalize('NFKC').replace(APOSTROPHES, "'");
+/** Lower-case, compatibility-normalised text with one kind of apostrophe. `plain`: PLAIN.test(text), when known. */
+export function normalise(text: string, plain = PLAIN.test(text)): string {
+  const folded = plain ? text.replace(APOSTROPHES, "'") : text.normalize('NFKC').replace(APOSTROPHES, "'");
   return folded.toLowerCase();
 }
 
-/** Letters and digits of normalised text. */
-function keyOf(normalised: string): string {
-  return normalised.replace(PLAIN.test(normalised) ? NOT_KEY_PLAIN : NOT_KEY, '');
+/** Letters and digits of normalised text (plain text stays plain when normalised). */
+function keyOf(normalised: string, plain = PLAIN.test(normalised)): string {
+  return normalised.replace(plain ? NOT_KEY_PLAIN : NOT_KEY, '');
 }
 
 /** The comparison key of a text: its letters and digits, normalised. */
@@ -62,8 +62,8 @@ export function comparisonKey(text: string): string {
 }
 
 /** Word tokens of normalised text, possessive "'s" dropped ("korea's" → "korea"). */
-export function tokenise(normalised: string): string[] {
-  const tokens = normalised.match(PLAIN.test(normalised) ? TOKEN_PLAIN : TOKEN) ?? [];
+export function tokenise(normalised: string, plain = PLAIN.test(normalised)): string[] {
+  const tokens = normalised.match(plain ? TOKEN_PLAIN : TOKEN) ?? [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.endsWith("'s")) tokens[i] = token.slice(0, -2);
@@ -88,20 +88,25 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   yield { stage: 'analyse', done: 0, total: count };
   for (let i = 0; i < count; i++) {
     termStart[i] = termList.length;
-    const original = originals[segments.doc[i]!]!.slice(segments.start[i]!, segments.end[i]!);
+    const document = segments.doc[i]!;
+    const original = originals[document]!.slice(segments.start[i]!, segments.end[i]!);
     words[i] = countWords(original);
     if (segments.kind[i] !== Kind.PROSE) continue;
-    const text = segments.analysisText[segments.doc[i]!]!.slice(segments.start[i]!, segments.end[i]!);
+    // The analysis text is the original unless the page was HTML (then tags are blanked).
+    const analysisText = segments.analysisText[document]!;
+    const text = analysisText === originals[document] ? original : analysisText.slice(segments.start[i]!, segments.end[i]!);
     const known = seen.get(text);
     if (known !== undefined) {
       key[i] = known.key;
       for (const term of known.terms) termList.push(term);
       continue;
     }
-    const normalised = normalise(text);
-    key[i] = keyOf(normalised);
+    // One test decides the path for all three steps: lower-casing keeps plain text plain.
+    const plain = PLAIN.test(text);
+    const normalised = normalise(text, plain);
+    key[i] = keyOf(normalised, plain);
     const termsFrom = termList.length;
-    for (const token of tokenise(normalised)) {
+    for (const token of tokenise(normalised, plain)) {
       let term = termOfToken.get(token);
       if (term === undefined) {
         if (token.length < 2 || settings.stopwords.has(token)) term = -1;
