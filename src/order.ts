@@ -3,14 +3,24 @@
  *
  * Reading order places each sentence by its representative's relative position among the
  * prose sentences of its article (index / count), so a lead comes first whichever article it
- * is from and a closing remark comes last; ties break by `(documentId, start)`.
+ * is from and a closing remark comes last; ties break by `(documentId, start)`. A summary does
+ * not open with a sentence that cannot stand alone ("He said…", "But…") when a chosen one can:
+ * the first that can moves to the front.
  * Score order is best first, ties the same way.
  */
 import type { Groups } from './dedupe.js';
 import { Kind } from './furniture.js';
+import { standaloneFactor } from './rank.js';
 import type { Segments } from './segment.js';
 
-export function order(segments: Segments, groups: Groups, score: Float64Array, chosen: readonly number[], by: 'source' | 'score'): number[] {
+export function order(
+  segments: Segments,
+  groups: Groups,
+  score: Float64Array,
+  chosen: readonly number[],
+  by: 'source' | 'score',
+  texts: readonly string[],
+): number[] {
   const sorted = [...chosen];
   if (by === 'score') {
     sorted.sort((a, b) => score[b]! - score[a]! || groups.representative[a]! - groups.representative[b]!);
@@ -30,5 +40,13 @@ export function order(segments: Segments, groups: Groups, score: Float64Array, c
     position.set(group, total > 0 ? before / total : 0);
   }
   sorted.sort((a, b) => position.get(a)! - position.get(b)! || groups.representative[a]! - groups.representative[b]!);
+  const standsAlone = (group: number) => {
+    const sentence = groups.representative[group]!;
+    return standaloneFactor(texts[segments.doc[sentence]!]!.slice(segments.start[sentence]!, segments.end[sentence]!)) === 1;
+  };
+  if (sorted.length > 1 && !standsAlone(sorted[0]!)) {
+    const opener = sorted.findIndex(standsAlone);
+    if (opener > 0) sorted.unshift(...sorted.splice(opener, 1));
+  }
   return sorted;
 }

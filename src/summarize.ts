@@ -32,7 +32,7 @@ function* pipeline(input: readonly SourceDocument[], settings: Settings): Work<S
   // 5. The facts that cover most of the story within the budget, none repeating another.
   const chosen = yield* select(segments, analysis, groups, ranking, settings);
   // 6. Reading order (or score order).
-  const ordered = order(segments, groups, ranking.score, chosen, settings.order);
+  const ordered = order(segments, groups, ranking.score, chosen, settings.order, texts);
 
   // Provenance: every member of a chosen group is a source span.
   const span = (sentence: number, representativeKey: string): SourceSpan => {

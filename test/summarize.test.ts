@@ -247,3 +247,16 @@ describe('summarize: progress and cancellation', () => {
     await expect(summarize(documents, { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
+
+describe('summarize: reading order', () => {
+  test('the summary does not open with a sentence that cannot stand alone when another can', () => {
+    const documents = [
+      { id: 'a', text: 'He said the talks would resume on Friday in Geneva after the holiday weekend ended. The mayor of the city announced a new transit plan for the northern districts on Monday.' },
+      { id: 'b', text: 'The mayor of the city announced a new transit plan for the northern districts on Monday. Officials expect the plan to cost about two billion dollars over ten years.' },
+    ];
+    const summary = summarizeSync(documents, { sentences: 3 });
+    expect(summary.sentences.length).toBeGreaterThan(1);
+    expect(summary.sentences[0]!.text).not.toMatch(/^He said/);
+    expect(summary.sentences.map((s) => s.text)).toContain('He said the talks would resume on Friday in Geneva after the holiday weekend ended.');
+  });
+});
