@@ -24,7 +24,7 @@ export interface Analysis {
   termCount: number;
   /** The term (stemmed, lower-case) of each id. */
   vocabulary: string[];
-  /** Whitespace-separated words of every sentence's original text (the `words` budget unit). */
+  /** Whitespace-separated words of every prose sentence's original text (the `words` budget unit); 0 for others. */
   words: Int32Array;
 }
 
@@ -89,9 +89,9 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   for (let i = 0; i < count; i++) {
     termStart[i] = termList.length;
     const document = segments.doc[i]!;
+    if (segments.kind[i] !== Kind.PROSE) continue; // nothing later reads a non-prose sentence
     const original = originals[document]!.slice(segments.start[i]!, segments.end[i]!);
     words[i] = countWords(original);
-    if (segments.kind[i] !== Kind.PROSE) continue;
     // The analysis text is the original unless the page was HTML (then tags are blanked).
     const analysisText = segments.analysisText[document]!;
     const text = analysisText === originals[document] ? original : analysisText.slice(segments.start[i]!, segments.end[i]!);

@@ -47,6 +47,12 @@ export function keyDistance(a: string, b: string): number {
   return levenshtein.get(a, b) / longer;
 }
 
+/** The duplicate test itself: within `threshold`, checking the cheap length bound first. */
+export function withinThreshold(a: string, b: string, threshold: number): boolean {
+  if (Math.abs(a.length - b.length) > threshold * Math.max(a.length, b.length)) return false;
+  return keyDistance(a, b) <= threshold;
+}
+
 /**
  * Share of a key's rarest distinct terms indexed for blocking (prefix filtering). A looser
  * threshold lets pairs that reword more count as duplicates, so more terms must be indexed

@@ -270,6 +270,8 @@ export interface Ranking {
   score: Float64Array;
   /** Per group: lead prior × stand-alone factor × (centrality / best)^¼. */
   prior: Float64Array;
+  /** Per group: its representative's words^LENGTH_EXPONENT, what a sentence pays for its length. */
+  lengthCost: Float64Array;
   /** Raw PageRank per group (sums to 1). */
   centrality: Float64Array;
   /** Concepts of group g: `concept[conceptStart[g] .. conceptStart[g + 1])`, ids into `conceptWeight`. */
@@ -408,6 +410,7 @@ export function* rank(
 
   const { conceptStart, concept, conceptWeight } = concepts(segments, analysis, groups, settings.supportWeight);
   const prior = new Float64Array(groups.count);
+  const lengthCost = new Float64Array(groups.count);
   const score = new Float64Array(groups.count);
   let best = 0;
   for (let g = 0; g < groups.count; g++) {
@@ -416,11 +419,12 @@ export function* rank(
     prior[g] = positionPrior(g) * standaloneFactor(text) * pow(centrality[g]! / bestCentrality, CENTRALITY_EXPONENT);
     let weight = 0;
     for (let p = conceptStart[g]!; p < conceptStart[g + 1]!; p++) weight += conceptWeight[concept[p]!]!;
-    score[g] = (prior[g]! * weight) / pow(Math.max(1, analysis.words[sentence]!), LENGTH_EXPONENT);
+    lengthCost[g] = pow(Math.max(1, analysis.words[sentence]!), LENGTH_EXPONENT);
+    score[g] = (prior[g]! * weight) / lengthCost[g]!;
     if (score[g]! > best) best = score[g]!;
     if ((g & 255) === 255) yield { stage: 'rank', done: g + 1, total: groups.count };
   }
   if (best > 0) for (let g = 0; g < groups.count; g++) score[g] = score[g]! / best;
   yield { stage: 'rank', done: groups.count, total: groups.count };
-  return { score, prior, centrality, conceptStart, concept, conceptWeight, iterations, vectors };
+  return { score, prior, lengthCost, centrality, conceptStart, concept, conceptWeight, iterations, vectors };
 }

@@ -16,10 +16,9 @@
  *   characters  sentences joined by one space never pass N; keep trying shorter ones.
  */
 import type { Analysis } from './analyse.js';
-import { keyDistance, type Groups } from './dedupe.js';
+import { withinThreshold, type Groups } from './dedupe.js';
 import type { Budget } from './options.js';
-import { pow } from './math.js';
-import { cosine, LENGTH_EXPONENT, type Ranking } from './rank.js';
+import { cosine, type Ranking } from './rank.js';
 import type { Work } from './schedule.js';
 import type { Segments } from './segment.js';
 
@@ -91,13 +90,12 @@ export function* select(
   settings: SelectSettings,
 ): Work<number[]> {
   const { budget } = settings;
-  const { conceptStart, concept, conceptWeight, prior } = ranking;
+  const { conceptStart, concept, conceptWeight, prior, lengthCost } = ranking;
   const covered = new Uint8Array(conceptWeight.length);
-  const lengthCost = (group: number) => pow(Math.max(1, analysis.words[groups.representative[group]!]!), LENGTH_EXPONENT);
   const gain = (group: number) => {
     let weight = 0;
     for (let p = conceptStart[group]!; p < conceptStart[group + 1]!; p++) if (!covered[concept[p]!]) weight += conceptWeight[concept[p]!]!;
-    return (prior[group]! * weight) / lengthCost(group);
+    return (prior[group]! * weight) / lengthCost[group]!;
   };
 
   // Upper bounds of each candidate's current gain; exact for the one at the top when re-scored.
@@ -135,11 +133,9 @@ export function* select(
     let redundant = false;
     const key = analysis.key[sentence]!;
     for (const other of chosen) {
-      const otherKey = analysis.key[groups.representative[other]!]!;
-      const longer = Math.max(key.length, otherKey.length);
       if (
         cosine(ranking.vectors, group, other) >= settings.redundancyThreshold ||
-        (Math.abs(key.length - otherKey.length) <= settings.duplicateThreshold * longer && keyDistance(key, otherKey) <= settings.duplicateThreshold)
+        withinThreshold(key, analysis.key[groups.representative[other]!]!, settings.duplicateThreshold)
       ) {
         redundant = true;
         break;
