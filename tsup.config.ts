@@ -27,7 +27,7 @@ export default defineConfig([
   },
   {
     // The `chorus` command: ESM only, with its #! line; it uses both entries by name.
-    entry: { cli: 'src/node/cli.ts' },
+    entry: { cli: 'src/node/bin.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',

@@ -21,13 +21,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import levenshtein from 'fast-levenshtein';
 import sbd from 'sbd';
-import { eng } from 'stopword';
 import { summarize } from 'chorus-summary';
 import { analyse } from '../src/analyse.js';
-import { dedupe } from '../src/dedupe.js';
-import { Kind } from '../src/furniture.js';
+import { dedupe } from '../src/dedupe/index.js';
+import { createCaches, Kind } from '../src/model.js';
 import { runSync } from '../src/schedule.js';
-import { segment } from '../src/segment.js';
+import { segment } from '../src/segment/index.js';
+import { resolveInput } from '../src/validate.js';
 import { generateCluster, type GeneratedDocument } from './generate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,9 +66,11 @@ const median = (values: number[]) => {
 /** Pairs of prose sentences within the threshold by all-pairs comparison, and how many dedupe grouped. */
 function blockingRecall(documents: GeneratedDocument[], threshold = 0.3): { pairs: number; found: number } {
   const canonical = [...documents].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const segments = runSync(segment(canonical, 2000));
-  const analysis = runSync(analyse(segments, canonical.map((document) => document.text), { stopwords: new Set(eng), stem: true }));
-  const groups = runSync(dedupe(segments, analysis, threshold));
+  const { settings } = resolveInput([], { duplicateThreshold: threshold }, false);
+  const caches = createCaches();
+  const segments = runSync(segment(canonical, settings, caches));
+  const analysis = runSync(analyse(segments, canonical.map((document) => document.text), settings, caches));
+  const groups = runSync(dedupe(segments, analysis, settings));
   // Distinct keys carry all the information: identical keys are distance 0 and always grouped.
   const groupOfKey = new Map<string, number>();
   for (let i = 0; i < segments.count; i++) if (segments.kind[i] === Kind.PROSE && !groupOfKey.has(analysis.key[i]!)) groupOfKey.set(analysis.key[i]!, groups.groupOf[i]!);

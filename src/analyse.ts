@@ -1,36 +1,23 @@
 /**
- * Stage 2, analyse: sentences → comparison keys and terms.
+ * Stage 2, analyse: prose sentences → comparison keys, content terms, word counts and how well
+ * each stands alone. Layout: `Analysis` in model.ts.
  *
  * Normalised text is only ever a comparison key; offsets and output text always come from
- * the original. Two products per prose sentence:
- *   key[i]      letters and digits only, lower-cased, NFKC: the text edit distance compares.
- *               Case, curly vs straight quotes, dashes and spacing ("Jong Un", "Jong-un")
- *               vanish, so reprints that differ only in house style have equal keys.
- *   terms       content words (stopwords removed, Porter-stemmed for English) as dense term
- *               ids, for blocking, tf-idf similarity and redundancy. Stored compressed:
- *               the terms of sentence i are `terms[termStart[i] .. termStart[i + 1])`.
+ * the original. The key keeps letters and digits only, lower-cased and NFKC-normalised, so
+ * reprints that differ only in house style (case, curly or straight quotes, dashes, spacing:
+ * "Jong Un", "Jong-un") have equal keys. Terms are content words: stopwords and single
+ * characters removed, stemmed where the language has a stemmer; text in Han, Hiragana or
+ * Katakana, written without spaces, gives overlapping character pairs instead of words.
  * Non-prose sentences get an empty key and no terms: nothing after this stage reads them.
  */
-import { countWords, Kind } from './furniture.js';
+import type { LanguageRules } from './language/index.js';
+import { Kind, type AnalysedText, type Analysis, type Caches, type Segments } from './model.js';
 import type { Work } from './schedule.js';
-import type { Segments } from './segment.js';
-import { porterStem } from './stem.js';
-
-export interface Analysis {
-  key: string[];
-  termStart: Int32Array;
-  terms: Int32Array;
-  /** Number of distinct terms; ids are `0 .. termCount - 1` in order of first appearance. */
-  termCount: number;
-  /** The term (stemmed, lower-case) of each id. */
-  vocabulary: string[];
-  /** Whitespace-separated words of every prose sentence's original text (the `words` budget unit); 0 for others. */
-  words: Int32Array;
-}
+import { countWords, isCjkCode } from './text.js';
 
 export interface AnalyseSettings {
   stopwords: ReadonlySet<string>;
-  stem: boolean;
+  language: LanguageRules;
 }
 
 /**
@@ -40,10 +27,11 @@ export interface AnalyseSettings {
  */
 const PLAIN = /^[\u0000-\u007f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g;
-const NOT_KEY = /[^\p{L}\p{N}]+/gu;
+const NOT_KEY = /[^\p{L}\p{M}\p{N}]+/gu;
 const NOT_KEY_PLAIN = /[^a-z0-9]+/g;
-const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
 const TOKEN_PLAIN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+const HAS_CJK = /[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{3134f}]/u;
 
 /** Lower-case, compatibility-normalised text with one kind of apostrophe. `plain`: PLAIN.test(text), when known. */
 export function normalise(text: string, plain = PLAIN.test(text)): string {
@@ -61,9 +49,37 @@ export function comparisonKey(text: string): string {
   return keyOf(normalise(text));
 }
 
+/** Overlapping pairs of the CJK characters of a token (one alone stays one), and its other runs whole. */
+function splitCjk(token: string, out: string[]): void {
+  let run: string[] = [];
+  let other = '';
+  const flush = () => {
+    if (run.length === 1) out.push(run[0]!);
+    for (let k = 0; k + 1 < run.length; k++) out.push(run[k]! + run[k + 1]!);
+    run = [];
+  };
+  for (const char of token) {
+    if (isCjkCode(char.charCodeAt(0))) {
+      if (other !== '') out.push(other);
+      other = '';
+      run.push(char);
+    } else {
+      flush();
+      other += char;
+    }
+  }
+  flush();
+  if (other !== '') out.push(other);
+}
+
 /** Word tokens of normalised text, possessive "'s" dropped ("korea's" → "korea"). */
 export function tokenise(normalised: string, plain = PLAIN.test(normalised)): string[] {
-  const tokens = normalised.match(plain ? TOKEN_PLAIN : TOKEN) ?? [];
+  let tokens: string[] = normalised.match(plain ? TOKEN_PLAIN : TOKEN) ?? [];
+  if (!plain && HAS_CJK.test(normalised)) {
+    const split: string[] = [];
+    for (const token of tokens) splitCjk(token, split);
+    tokens = split;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.endsWith("'s")) tokens[i] = token.slice(0, -2);
@@ -71,19 +87,57 @@ export function tokenise(normalised: string, plain = PLAIN.test(normalised)): st
   return tokens;
 }
 
-export function* analyse(segments: Segments, originals: readonly string[], settings: AnalyseSettings): Work<Analysis> {
+/**
+ * How well a sentence stands alone, in (0, 1]: it loses when it opens by leaning on what came
+ * before ("He said…", "But…") and when its quotation marks do not pair up (a piece of a
+ * longer quotation).
+ */
+export function standaloneFactor(text: string, danglingOpening: RegExp | undefined): number {
+  let factor = 1;
+  if (danglingOpening?.test(text)) factor *= 0.6;
+  const opens = (text.match(/[“«]/g) ?? []).length;
+  const closes = (text.match(/[”»]/g) ?? []).length;
+  const straight = (text.match(/"/g) ?? []).length;
+  if (opens !== closes || straight % 2 === 1) factor *= 0.6;
+  return factor;
+}
+
+/** Key, terms (ids of `caches.vocabulary`) and stand-alone factor of one distinct text. */
+function analyseText(text: string, settings: AnalyseSettings, caches: Caches): AnalysedText {
+  // One test decides the path for all three steps: lower-casing keeps plain text plain.
+  const plain = PLAIN.test(text);
+  const normalised = normalise(text, plain);
+  const terms: number[] = [];
+  for (const token of tokenise(normalised, plain)) {
+    let term = caches.termOfToken.get(token);
+    if (term === undefined) {
+      if (token.length < 2 || settings.stopwords.has(token)) term = -1;
+      else {
+        const stem = settings.language.stem ? settings.language.stem(token) : token;
+        term = caches.termOfStem.get(stem);
+        if (term === undefined) {
+          term = caches.vocabulary.length;
+          caches.vocabulary.push(stem);
+          caches.termOfStem.set(stem, term);
+        }
+      }
+      caches.termOfToken.set(token, term);
+    }
+    if (term >= 0) terms.push(term);
+  }
+  return { key: keyOf(normalised, plain), terms: Int32Array.from(terms), standalone: standaloneFactor(text, settings.language.danglingOpening) };
+}
+
+export function* analyse(segments: Segments, originals: readonly string[], settings: AnalyseSettings, caches: Caches): Work<Analysis> {
   const { count } = segments;
   const key: string[] = new Array<string>(count).fill('');
   const termStart = new Int32Array(count + 1);
   const termList: number[] = [];
   const words = new Int32Array(count);
-  // Each distinct raw token is looked up once: its term id, or -1 for a stopword or a single character.
-  const termOfToken = new Map<string, number>();
+  const standalone = new Float64Array(count);
+  // Term ids of this run: dense, in order of first appearance, whatever the cache holds.
+  const localOf = new Map<number, number>();
   const vocabulary: string[] = [];
-  const termIdOfStem = new Map<string, number>();
-
-  // Wire copy repeats sentences verbatim: each distinct text is analysed once per call.
-  const seen = new Map<string, { key: string; terms: number[] }>();
 
   yield { stage: 'analyse', done: 0, total: count };
   for (let i = 0; i < count; i++) {
@@ -95,38 +149,26 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
     // The analysis text is the original unless the page was HTML (then tags are blanked).
     const analysisText = segments.analysisText[document]!;
     const text = analysisText === originals[document] ? original : analysisText.slice(segments.start[i]!, segments.end[i]!);
-    const known = seen.get(text);
-    if (known !== undefined) {
-      key[i] = known.key;
-      for (const term of known.terms) termList.push(term);
-      continue;
+    // Wire copy repeats sentences verbatim: each distinct text is analysed once.
+    let analysed = caches.analysed.get(text);
+    if (analysed === undefined) {
+      analysed = analyseText(text, settings, caches);
+      caches.analysed.set(text, analysed);
     }
-    // One test decides the path for all three steps: lower-casing keeps plain text plain.
-    const plain = PLAIN.test(text);
-    const normalised = normalise(text, plain);
-    key[i] = keyOf(normalised, plain);
-    const termsFrom = termList.length;
-    for (const token of tokenise(normalised, plain)) {
-      let term = termOfToken.get(token);
-      if (term === undefined) {
-        if (token.length < 2 || settings.stopwords.has(token)) term = -1;
-        else {
-          const stem = settings.stem ? porterStem(token) : token;
-          term = termIdOfStem.get(stem);
-          if (term === undefined) {
-            term = vocabulary.length;
-            vocabulary.push(stem);
-            termIdOfStem.set(stem, term);
-          }
-        }
-        termOfToken.set(token, term);
+    key[i] = analysed.key;
+    standalone[i] = analysed.standalone;
+    for (const term of analysed.terms) {
+      let local = localOf.get(term);
+      if (local === undefined) {
+        local = vocabulary.length;
+        localOf.set(term, local);
+        vocabulary.push(caches.vocabulary[term]!);
       }
-      if (term >= 0) termList.push(term);
+      termList.push(local);
     }
-    seen.set(text, { key: key[i]!, terms: termList.slice(termsFrom) });
     if ((i & 255) === 255) yield { stage: 'analyse', done: i + 1, total: count };
   }
   termStart[count] = termList.length;
   yield { stage: 'analyse', done: count, total: count };
-  return { key, termStart, terms: Int32Array.from(termList), termCount: vocabulary.length, vocabulary, words };
+  return { key, termStart, terms: Int32Array.from(termList), termCount: vocabulary.length, vocabulary, words, standalone };
 }

@@ -4,34 +4,9 @@
  * one round instead of one per run.
  */
 
-/**
- * - `INVALID_DOCUMENTS`: `documents` is not an array.
- * - `INVALID_DOCUMENT`: a document is not an object, or its `id`, `text` or metadata has the wrong type.
- * - `DUPLICATE_ID`: two documents share an `id`.
- * - `INVALID_OPTION`: an unknown option name, a value of the wrong type or out of range, or two budgets at once.
- * - `INPUT_TOO_LARGE`: more documents or more text than `maxDocuments` / `maxInputLength` allow.
- * - `ABORTED`: the `signal` was aborted.
- * - `FILE_NOT_FOUND`: (Node entry) a path, directory or glob pattern matched no article file.
- */
-export type ErrorCode =
-  | 'INVALID_DOCUMENTS'
-  | 'INVALID_DOCUMENT'
-  | 'DUPLICATE_ID'
-  | 'INVALID_OPTION'
-  | 'INPUT_TOO_LARGE'
-  | 'ABORTED'
-  | 'FILE_NOT_FOUND';
+import { issue, type ChorusIssue, type ErrorCode } from './issue.js';
 
-export interface ChorusIssue {
-  code: ErrorCode;
-  /** Where in the input, e.g. `['documents', 3, 'id']` or `['options', 'words']`. */
-  path: (string | number)[];
-  message: string;
-  /** What is allowed, in words. */
-  expected?: string;
-  /** What was given, described (never the whole value: texts can be megabytes). */
-  received?: string;
-}
+export type { ChorusIssue, ErrorCode } from './issue.js';
 
 const PREFIX = 'chorus-summary: ';
 
@@ -51,37 +26,10 @@ export class ChorusError extends Error {
   }
 }
 
-/** Describe a value for a message without printing it whole. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  switch (typeof value) {
-    case 'string':
-      return value.length > 40 ? `a string of length ${value.length}` : JSON.stringify(value);
-    case 'number':
-      return Number.isNaN(value) ? 'NaN' : String(value);
-    case 'bigint':
-      return `${value}n`;
-    case 'boolean':
-      return String(value);
-    case 'undefined':
-      return 'undefined';
-    case 'function':
-      return 'a function';
-    case 'symbol':
-      return 'a symbol';
-    default:
-      return value instanceof Date ? 'a Date' : 'an object';
-  }
-}
-
+/** The error a run rejects with when its signal aborts; the reason's message is kept (shortened). */
 export function abortError(reason?: unknown): ChorusError {
-  const why = reason instanceof Error && reason.message ? ` (${reason.message})` : '';
+  const why = reason instanceof Error && reason.message ? ` (${reason.message.length > 200 ? `${reason.message.slice(0, 200)}…` : reason.message})` : '';
   return new ChorusError([
-    {
-      code: 'ABORTED',
-      path: ['options', 'signal'],
-      message: `summarize() was aborted by its signal${why}; nothing was returned. Call it again without aborting to get a summary.`,
-    },
+    issue({ code: 'ABORTED', path: ['options', 'signal'], problem: `the run was aborted by its signal${why}; nothing was returned`, fix: 'Call it again without aborting to get a result.' }),
   ]);
 }

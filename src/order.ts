@@ -6,23 +6,24 @@
  * is from and a closing remark comes last; ties break by `(documentId, start)`. A summary does
  * not open with a sentence that cannot stand alone ("He said…", "But…") when a chosen one can:
  * the first that can moves to the front.
- * Score order is best first, ties the same way.
+ * Score order is most salient first (`Ranking.score`), ties the same way.
  */
-import type { Groups } from './dedupe.js';
-import { Kind } from './furniture.js';
-import { standaloneFactor } from './rank.js';
-import type { Segments } from './segment.js';
+import { Kind, type Analysis, type Groups, type Segments } from './model.js';
+
+export interface OrderSettings {
+  order: 'source' | 'score';
+}
 
 export function order(
   segments: Segments,
+  analysis: Analysis,
   groups: Groups,
   score: Float64Array,
   chosen: readonly number[],
-  by: 'source' | 'score',
-  texts: readonly string[],
+  settings: OrderSettings,
 ): number[] {
   const sorted = [...chosen];
-  if (by === 'score') {
+  if (settings.order === 'score') {
     sorted.sort((a, b) => score[b]! - score[a]! || groups.representative[a]! - groups.representative[b]!);
     return sorted;
   }
@@ -40,10 +41,7 @@ export function order(
     position.set(group, total > 0 ? before / total : 0);
   }
   sorted.sort((a, b) => position.get(a)! - position.get(b)! || groups.representative[a]! - groups.representative[b]!);
-  const standsAlone = (group: number) => {
-    const sentence = groups.representative[group]!;
-    return standaloneFactor(texts[segments.doc[sentence]!]!.slice(segments.start[sentence]!, segments.end[sentence]!)) === 1;
-  };
+  const standsAlone = (group: number) => analysis.standalone[groups.representative[group]!] === 1;
   if (sorted.length > 1 && !standsAlone(sorted[0]!)) {
     const opener = sorted.findIndex(standsAlone);
     if (opener > 0) sorted.unshift(...sorted.splice(opener, 1));

@@ -15,12 +15,9 @@
  *   sentences   exactly N (fewer only when the candidates run out).
  *   characters  sentences joined by one space never pass N; keep trying shorter ones.
  */
-import type { Analysis } from './analyse.js';
-import { withinThreshold, type Groups } from './dedupe.js';
-import type { Budget } from './options.js';
-import { cosine, type Ranking } from './rank.js';
+import { cosine, withinThreshold } from './measures.js';
+import type { Analysis, Budget, Groups, Ranking, Segments } from './model.js';
 import type { Work } from './schedule.js';
-import type { Segments } from './segment.js';
 
 export interface SelectSettings {
   budget: Budget;

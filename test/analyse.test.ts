@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { eng } from 'stopword';
 import { describe, expect, test } from 'vitest';
-import { analyse, comparisonKey, normalise, tokenise } from '../src/analyse.js';
-import { runSync } from '../src/schedule.js';
-import { segment } from '../src/segment.js';
-import { porterStem } from '../src/stem.js';
+import { comparisonKey, normalise, tokenise } from '../src/analyse.js';
+import { porterStem } from '../src/language/porter.js';
+import { analysisOf } from './helpers.js';
 
 describe('comparison keys ignore house style', () => {
   const same: [string, string][] = [
@@ -29,8 +27,7 @@ describe('tokens', () => {
   test('stopwords are removed and English is stemmed; a term is shared by its forms', () => {
     const text = 'The leaders met in Paris. The leader meets them at meetings.';
     const documents = [{ id: 'd', text }];
-    const segments = runSync(segment(documents, 2000));
-    const analysis = runSync(analyse(segments, [text], { stopwords: new Set(eng), stem: true }));
+    const { analysis } = analysisOf(documents);
     const termsOf = (i: number) => Array.from(analysis.terms.slice(analysis.termStart[i]!, analysis.termStart[i + 1]!)).map((t) => analysis.vocabulary[t]);
     expect(termsOf(0)).toEqual(['leader', 'met', 'pari']);
     expect(termsOf(1)).toEqual(['leader', 'meet', 'meet']);
@@ -39,8 +36,7 @@ describe('tokens', () => {
 
   test('without stemming, words stay whole', () => {
     const text = 'Les dirigeants se sont rencontrés hier soir.';
-    const segments = runSync(segment([{ id: 'd', text }], 2000));
-    const analysis = runSync(analyse(segments, [text], { stopwords: new Set(['les', 'se', 'sont']), stem: false }));
+    const { analysis } = analysisOf([{ id: 'd', text }], { language: 'fra', stopwords: ['les', 'se', 'sont'] });
     expect(analysis.vocabulary).toEqual(['dirigeants', 'rencontrés', 'hier', 'soir']);
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import levenshtein from 'fast-levenshtein';
 import { describe, expect, test } from 'vitest';
-import { keyDistance, type Groups } from '../src/dedupe.js';
-import { Kind } from '../src/furniture.js';
+import { keyDistance } from '../src/measures.js';
+import { Kind, type Groups } from '../src/model.js';
 import type { SourceDocument } from '../src/index.js';
 import { groupsOf, loadExamples, sentenceText } from './helpers.js';
 

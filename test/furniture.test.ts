@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { KIND_NAMES } from '../src/furniture.js';
-import { runSync } from '../src/schedule.js';
-import { segment } from '../src/segment.js';
-import { loadExamples } from './helpers.js';
+import { KIND_NAMES } from '../src/model.js';
+import { loadExamples, segmentOf } from './helpers.js';
 
 /** Kinds of the sentences of one text, as [sentence, kind] rows. */
 function kinds(text: string): [string, string][] {
-  const segments = runSync(segment([{ id: 'd', text }], 2000));
+  const segments = segmentOf([{ id: 'd', text }], { maxSentenceLength: 2000 });
   const rows: [string, string][] = [];
   for (let i = 0; i < segments.count; i++) rows.push([text.slice(segments.start[i]!, segments.end[i]!), KIND_NAMES[segments.kind[i]!]!]);
   return rows;
@@ -79,7 +77,7 @@ describe('furniture: context', () => {
 describe('furniture: the example articles', () => {
   const documents = loadExamples();
   const marked = new Map<string, string>();
-  const segments = runSync(segment(documents, 2000));
+  const segments = segmentOf(documents, { maxSentenceLength: 2000 });
   for (let i = 0; i < segments.count; i++) {
     const text = documents[segments.doc[i]!]!.text.slice(segments.start[i]!, segments.end[i]!);
     marked.set(`${documents[segments.doc[i]!]!.id}|${text}`, KIND_NAMES[segments.kind[i]!]!);

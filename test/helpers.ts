@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { eng } from 'stopword';
 import { analyse } from '../src/analyse.js';
-import { dedupe } from '../src/dedupe.js';
+import { dedupe } from '../src/dedupe/index.js';
+import { createCaches } from '../src/model.js';
+import type { Settings } from '../src/options.js';
 import { runSync } from '../src/schedule.js';
-import { segment } from '../src/segment.js';
-import type { SourceDocument, Summary } from '../src/index.js';
+import { segment } from '../src/segment/index.js';
+import { resolveInput } from '../src/validate.js';
+import type { SourceDocument, Summary, SummarizeOptions } from '../src/index.js';
 
 export const ARTICLES_DIR = fileURLToPath(new URL('../examples/articles/', import.meta.url));
 
@@ -34,11 +36,29 @@ export function expectExactProvenance(summary: Summary, documents: readonly Sour
   }
 }
 
+/** The settings the stages receive for these options (defaults for the rest). */
+export function settingsWith(options: Omit<SummarizeOptions, 'signal'> = {}): Settings {
+  return resolveInput([], options, false).settings;
+}
+
+/** Stage 1 on documents already in canonical order. */
+export function segmentOf(documents: readonly SourceDocument[], options: Omit<SummarizeOptions, 'signal'> = {}) {
+  return runSync(segment(documents, settingsWith(options), createCaches()));
+}
+
+/** Stages 1–2 on documents already in canonical order. */
+export function analysisOf(documents: readonly SourceDocument[], options: Omit<SummarizeOptions, 'signal'> = {}) {
+  const settings = settingsWith(options);
+  const caches = createCaches();
+  const segments = runSync(segment(documents, settings, caches));
+  const analysis = runSync(analyse(segments, documents.map((document) => document.text), settings, caches));
+  return { segments, analysis };
+}
+
 /** Stages 1–3 on documents already in canonical order. */
 export function groupsOf(documents: readonly SourceDocument[], threshold = 0.3) {
-  const segments = runSync(segment(documents, 2000));
-  const analysis = runSync(analyse(segments, documents.map((document) => document.text), { stopwords: new Set(eng), stem: true }));
-  const groups = runSync(dedupe(segments, analysis, threshold));
+  const { segments, analysis } = analysisOf(documents, { duplicateThreshold: threshold });
+  const groups = runSync(dedupe(segments, analysis, { duplicateThreshold: threshold }));
   return { segments, analysis, groups };
 }
 

@@ -49,7 +49,10 @@ describe('loadDocuments', () => {
     const error = await loadDocuments(['missing.txt', 'story', 'none/*.txt'], { cwd: work }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChorusError);
     expect((error as ChorusError).code).toBe('FILE_NOT_FOUND');
-    expect((error as ChorusError).issues.map((issue) => issue.message)).toEqual(['missing.txt: no such file or directory.', 'no file matches none/*.txt.']);
+    expect((error as ChorusError).issues.map((issue) => issue.message)).toEqual([
+      'missing.txt: no such file or directory. Check the path (relative paths start from the current directory).',
+      'no file matches none/*.txt. Check the pattern, and quote it so that chorus expands it rather than the shell.',
+    ]);
   });
 
   test('ids are relative to the current directory and /-separated', () => {

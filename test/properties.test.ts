@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { comparisonKey } from '../src/analyse.js';
-import { keyDistance } from '../src/dedupe.js';
+import { keyDistance } from '../src/measures.js';
 import { ChorusError, summarizeSync, type SourceDocument, type SummarizeOptions } from '../src/index.js';
-import { runSync } from '../src/schedule.js';
-import { segment } from '../src/segment.js';
-import { loadExamples } from './helpers.js';
+import { loadExamples, segmentOf } from './helpers.js';
 
 /**
  * Invariants over generated input: documents that mix real news sentences (reprinted with
@@ -35,7 +33,20 @@ const budget: fc.Arbitrary<SummarizeOptions> = fc.oneof(
   fc.record({ characters: fc.integer({ min: 1, max: 1500 }) }),
 );
 
-const countWords = (value: string) => value.split(/\s+/).filter(Boolean).length;
+/**
+ * The naive reference of the budget's word count: whitespace-separated runs, except that each
+ * Han, Hiragana or Katakana character is a word and punctuation run into one is not.
+ */
+const CJK = /[\u3005\u3007\u3040-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{3134f}]/u;
+const countWords = (value: string) => {
+  const pieces = [...value.matchAll(new RegExp(`${CJK.source}|(?:(?!${CJK.source})\\S)+`, 'gu'))];
+  return pieces.filter((piece, k) => {
+    if (CJK.test(piece[0])) return true;
+    const end = piece.index + piece[0].length;
+    const touches = [pieces[k - 1], pieces[k + 1]].some((other) => other && CJK.test(other[0]) && (other.index + other[0].length === piece.index || other.index === end));
+    return !touches || /[\p{L}\p{M}\p{N}]/u.test(piece[0]);
+  }).length;
+};
 
 describe('properties of summarize()', () => {
   test('every span is exact and is a sentence of its document; sources are complete', () => {
@@ -43,7 +54,7 @@ describe('properties of summarize()', () => {
       fc.property(documents, budget, (docs, options) => {
         const summary = summarizeSync(docs, options);
         const canonical = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        const segments = runSync(segment(canonical, 2000));
+        const segments = segmentOf(canonical, { maxSentenceLength: 2000 });
         const sentenceAt = new Set<string>();
         for (let i = 0; i < segments.count; i++) sentenceAt.add(`${canonical[segments.doc[i]!]!.id}\u0000${segments.start[i]}\u0000${segments.end[i]}\u0000${segments.indexInDoc[i]}`);
         const byId = new Map(docs.map((document) => [document.id, document.text]));

@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Kind, KIND_NAMES } from '../src/furniture.js';
-import { runSync } from '../src/schedule.js';
-import { looksLikeMarkup, maskMarkup, segment } from '../src/segment.js';
-import { loadExamples } from './helpers.js';
+import { looksLikeMarkup, maskMarkup } from '../src/markup.js';
+import { Kind, KIND_NAMES } from '../src/model.js';
+import { loadExamples, segmentOf } from './helpers.js';
 
 /** Property runs: FC_RUNS=N for more; the timeout grows with them. */
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
 const PROPERTY_TIMEOUT = Math.max(30_000, RUNS * 25);
 
 function split(text: string, maxSentenceLength = 2000) {
-  const segments = runSync(segment([{ id: 'd', text }], maxSentenceLength));
+  const segments = segmentOf([{ id: 'd', text }], { maxSentenceLength: maxSentenceLength });
   const sentences: { text: string; kind: string }[] = [];
   for (let i = 0; i < segments.count; i++)
     sentences.push({ text: text.slice(segments.start[i]!, segments.end[i]!), kind: KIND_NAMES[segments.kind[i]!]! });
@@ -21,7 +20,7 @@ const texts = (text: string) => split(text).sentences.map((sentence) => sentence
 
 /** Every span of a segmentation is exact, trimmed, inside its document, ordered and disjoint. */
 function expectWellFormed(documents: { id: string; text: string }[], maxSentenceLength = 2000) {
-  const segments = runSync(segment(documents, maxSentenceLength));
+  const segments = segmentOf(documents, { maxSentenceLength: maxSentenceLength });
   for (let d = 0; d < documents.length; d++) {
     const text = documents[d]!.text;
     let previousEnd = 0;
@@ -72,7 +71,7 @@ describe('segment: sentence boundaries', () => {
   });
 
   test('empty and whitespace-only documents have no sentences and warn', () => {
-    const segments = runSync(segment([{ id: 'a', text: '' }, { id: 'b', text: ' \n\t \n' }, { id: 'c', text: 'Fine.' }], 2000));
+    const segments = segmentOf([{ id: 'a', text: '' }, { id: 'b', text: ' \n\t \n' }, { id: 'c', text: 'Fine.' }], { maxSentenceLength: 2000 });
     expect(segments.count).toBe(1);
     expect(segments.warnings.map((warning) => [warning.code, warning.documentId])).toEqual([
       ['EMPTY_DOCUMENT', 'a'],
@@ -128,7 +127,7 @@ describe('segment: the example articles', () => {
   });
 
   test('no sentence is split inside an abbreviation or initialism', () => {
-    const segments = runSync(segment(documents, 2000));
+    const segments = segmentOf(documents, { maxSentenceLength: 2000 });
     for (let i = 0; i < segments.count; i++) {
       const text = documents[segments.doc[i]!]!.text.slice(segments.start[i]!, segments.end[i]!);
       expect(text, text).not.toMatch(/(?:\b(?:Adm|Gov|Dr|Mr|Mrs|Gen|Sen)|\b(?:[A-Z]\.){2,})$/);
@@ -175,7 +174,7 @@ describe('segment: properties', () => {
   }, PROPERTY_TIMEOUT);
 
   test('kinds are known codes', () => {
-    const segments = runSync(segment(loadExamples(), 2000));
+    const segments = segmentOf(loadExamples(), { maxSentenceLength: 2000 });
     for (const kind of segments.kind) expect(Object.values(Kind)).toContain(kind);
   });
 });

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Analysis } from '../src/analyse.js';
-import { keyDistance, type Groups } from '../src/dedupe.js';
 import { pow } from '../src/math.js';
-import type { Budget } from '../src/options.js';
-import { cosine, LENGTH_EXPONENT, rank, type Ranking } from '../src/rank.js';
+import { cosine, keyDistance } from '../src/measures.js';
+import type { Analysis, Budget, Groups, Ranking, Segments } from '../src/model.js';
+import { LENGTH_EXPONENT, rank } from '../src/rank/index.js';
 import { runSync } from '../src/schedule.js';
-import type { Segments } from '../src/segment.js';
 import { select, WORDS_OVERSHOOT } from '../src/select.js';
 import { groupsOf, loadExamples } from './helpers.js';
 
@@ -78,7 +76,7 @@ describe('select: the lazy greedy makes the choices a plain greedy makes', () =>
         (outlets, budget) => {
           const documents = outlets.map((sentences, o) => ({ id: `d${o}`, text: sentences.map((s) => pool[s]).join(' ') }));
           const { segments, analysis, groups } = groupsOf(documents);
-          const ranking = runSync(rank(segments, analysis, groups, documents.map((d) => d.text), { positionWeight: 1, supportWeight: 1 }));
+          const ranking = runSync(rank(segments, analysis, groups, { positionWeight: 1, supportWeight: 1 }));
           const lazy = runSync(select(segments, analysis, groups, ranking, { budget, duplicateThreshold: 0.3, redundancyThreshold: 0.5 }));
           expect(lazy).toEqual(naiveSelect(segments, analysis, groups, ranking, budget));
         },

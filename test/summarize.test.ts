@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { comparisonKey } from '../src/analyse.js';
-import { keyDistance } from '../src/dedupe.js';
-import { Kind } from '../src/furniture.js';
+import { keyDistance } from '../src/measures.js';
+import { Kind } from '../src/model.js';
 import { ChorusError, summarize, summarizeSync, type SummarizeOptions, type Summary } from '../src/index.js';
-import { runSync } from '../src/schedule.js';
-import { segment } from '../src/segment.js';
-import { expectExactProvenance, loadExamples } from './helpers.js';
+import { expectExactProvenance, loadExamples, segmentOf } from './helpers.js';
 
 const documents = loadExamples();
 const paraphrases: { fact: string; members: [string, string][] }[] = JSON.parse(
@@ -50,7 +48,7 @@ describe('summarize: the five example articles', () => {
 
   test.each(BUDGETS)('%o: no page furniture in the output', (options) => {
     const sorted = [...documents].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const segments = runSync(segment(sorted, 2000));
+    const segments = segmentOf(sorted, { maxSentenceLength: 2000 });
     const kindAt = new Map<string, number>();
     for (let i = 0; i < segments.count; i++) kindAt.set(`${sorted[segments.doc[i]!]!.id}@${segments.start[i]}`, segments.kind[i]!);
     const summary = summarizeSync(documents, options);
@@ -190,10 +188,10 @@ describe('summarize: bad input', () => {
     expect(error.issues.map((issue) => issue.message)).toMatchInlineSnapshot(`
       [
         "documents[1] needs an id: a non-empty string unique among the documents, received undefined. Use the article's URL or file name.",
-        "documents[2] has the id "a", already used by documents[0]. Give every document its own id.",
-        "document "c" (documents[3]) needs text: a string (it may be empty), received 42.",
-        "unknown option "wrods" (did you mean "words"?). Known options: words, sentences, characters, language, stopwords, duplicateThreshold, redundancyThreshold, positionWeight, supportWeight, skipFurniture, order, signal, onProgress, maxDocuments, maxInputLength, maxSentenceLength.",
-        "option words must be an integer from 1 to 1000000, received -1.",
+        "documents[2] has the same id as documents[0], received "a". Give every document its own id.",
+        "document "c" (documents[3]) needs text: a string (it may be empty), received 42. Pass the article's text as a string.",
+        "there is no option "wrods" (did you mean "words"?). Known options: words, sentences, characters, language, stopwords, duplicateThreshold, redundancyThreshold, positionWeight, supportWeight, skipFurniture, order, signal, onProgress, maxDocuments, maxInputLength, maxSentenceLength.",
+        "option words must be an integer from 1 to 1000000, received -1. Give such a value, or leave the option out.",
       ]
     `);
   });

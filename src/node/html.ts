@@ -3,16 +3,9 @@
  * page itself), but a file on disk is better summarised from its article alone: scripts,
  * styles, navigation, headers, footers, asides and forms are dropped, block elements become
  * paragraph breaks, entities are decoded. Where a page marks its story with `<article>` (or
- * `<main>`), only that is kept. One linear pass; no parser dependency.
+ * `<main>`), only that is kept. One linear pass with the core's tag scanner; no parser dependency.
  */
-
-/** Elements whose whole content is not article text. */
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'svg', 'iframe', 'button', 'select', 'figure', 'menu', 'dialog']);
-/** Elements that end a paragraph. */
-const BLOCKS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'section', 'article', 'main', 'blockquote',
-  'pre', 'hr', 'dd', 'dt', 'dl', 'body', 'html', 'figcaption', 'address', 'td', 'th',
-]);
+import { scanMarkup } from '../markup.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“',
@@ -62,44 +55,12 @@ export function htmlToText(html: string): PageText {
 
   const body = innerOf(html, 'article') ?? innerOf(html, 'main') ?? innerOf(html, 'body') ?? html;
   const out: string[] = [];
-  let position = 0;
-  while (position < body.length) {
-    const open = body.indexOf('<', position);
-    if (open < 0) {
-      out.push(body.slice(position));
-      break;
-    }
-    out.push(body.slice(position, open));
-    if (body.startsWith('<!--', open)) {
-      const close = body.indexOf('-->', open + 4);
-      position = close < 0 ? body.length : close + 3;
-      continue;
-    }
-    const close = body.indexOf('>', open + 1);
-    if (close < 0) {
-      out.push(body.slice(open));
-      break;
-    }
-    const tag = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/.exec(body.slice(open, Math.min(close + 1, open + 64)));
-    if (!tag) {
-      out.push('<'); // a lone "<" in text
-      position = open + 1;
-      continue;
-    }
-    const name = tag[1]!.toLowerCase();
-    const closing = body.charCodeAt(open + 1) === 47;
-    position = close + 1;
-    if (!closing && DROPPED.has(name) && body.charCodeAt(close - 1) !== 47) {
-      const end = new RegExp(`</${name}\\s*>`, 'gi');
-      end.lastIndex = position;
-      const match = end.exec(body);
-      position = match ? match.index + match[0].length : body.length;
-      out.push('\n\n');
-      continue;
-    }
-    // Inline tags vanish, as in textContent ("said <a>Smith</a>." → "said Smith.").
-    if (BLOCKS.has(name)) out.push(name === 'br' ? '\n' : '\n\n');
-  }
+  let copied = 0;
+  scanMarkup(body, (start, end, effect) => {
+    out.push(body.slice(copied, start), effect === 'paragraph' ? '\n\n' : effect === 'line' ? '\n' : '');
+    copied = end;
+  });
+  out.push(body.slice(copied));
   const text = decodeEntities(out.join(''))
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')

@@ -3,11 +3,16 @@
  * Node built-ins; the core (`chorus-summary`) never does.
  */
 import * as stopword from 'stopword';
-import { summarize, type SummarizeOptions, type Summary } from 'chorus-summary';
+import { ChorusError, summarize, type SourceDocument, type SummarizeOptions, type Summary } from 'chorus-summary';
+import { issue } from '../issue.js';
+import { compareCodeUnits } from '../text.js';
 import { loadDocuments, type LoadOptions } from './load.js';
 
 export { loadDocuments, documentId, ARTICLE_EXTENSIONS, type LoadOptions, type LoadProblem, type LoadResult } from './load.js';
 export { htmlToText, type PageText } from './html.js';
+
+/** `stopword`'s language codes (its exports other than its function). */
+const LANGUAGES = Object.keys(stopword).filter((name) => Array.isArray((stopword as unknown as Record<string, unknown>)[name]));
 
 /**
  * Stopwords for a `stopword` language code (`'fra'`, `'deu'`, …). In Node the size of all the
@@ -15,8 +20,12 @@ export { htmlToText, type PageText } from './html.js';
  * unknown code.
  */
 export function stopwordsFor(language: string): readonly string[] | undefined {
-  const list = (stopword as unknown as Record<string, unknown>)[language];
-  return Array.isArray(list) && language !== 'removeStopwords' ? (list as string[]) : undefined;
+  return LANGUAGES.includes(language) ? ((stopword as unknown as Record<string, string[]>)[language] as string[]) : undefined;
+}
+
+export interface SummarizeFilesOptions extends SummarizeOptions, LoadOptions {
+  /** Articles to summarise beside the files (read from standard input, say). */
+  documents?: readonly SourceDocument[];
 }
 
 /**
@@ -24,17 +33,21 @@ export function stopwordsFor(language: string): readonly string[] | undefined {
  * summary (`INVALID_UTF8`, `BINARY_FILE`, `UNREADABLE_FILE`). A `language` other than English
  * gets its stopword list from `stopword` unless `stopwords` is given.
  */
-export async function summarizeFiles(inputs: readonly string[], options: SummarizeOptions & LoadOptions = {}): Promise<Summary> {
-  const { cwd, ...summarizeOptions } = options;
-  const { documents, problems } = await loadDocuments(inputs, cwd === undefined ? {} : { cwd });
+export async function summarizeFiles(inputs: readonly string[], options: SummarizeFilesOptions = {}): Promise<Summary> {
+  const { cwd, documents: extra = [], ...summarizeOptions } = options;
   const language = summarizeOptions.language;
-  if (language !== undefined && language !== 'eng' && summarizeOptions.stopwords === undefined) {
+  if (typeof language === 'string' && language !== 'eng' && summarizeOptions.stopwords === undefined) {
     const list = stopwordsFor(language);
-    if (list) summarizeOptions.stopwords = list;
+    if (!list) {
+      const problem = `option language must be a stopword list code such as "eng" or "fra"`;
+      throw new ChorusError([issue({ code: 'INVALID_OPTION', path: ['options', 'language'], problem, received: language, fix: `Known codes: ${LANGUAGES.join(', ')}.`, expected: 'a stopword list code' })]);
+    }
+    summarizeOptions.stopwords = list;
   }
-  const summary = await summarize(documents, summarizeOptions);
+  const { documents, problems } = inputs.length > 0 ? await loadDocuments(inputs, cwd === undefined ? {} : { cwd }) : { documents: [], problems: [] };
+  const summary = await summarize([...documents, ...extra], summarizeOptions);
   if (problems.length === 0) return summary;
   const warnings = [...problems.map((problem) => ({ code: problem.code, documentId: problem.path, message: problem.message })), ...summary.warnings];
-  warnings.sort((a, b) => ((a.documentId ?? '') < (b.documentId ?? '') ? -1 : (a.documentId ?? '') > (b.documentId ?? '') ? 1 : 0));
+  warnings.sort((a, b) => compareCodeUnits(a.documentId ?? '', b.documentId ?? ''));
   return { ...summary, warnings };
 }

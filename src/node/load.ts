@@ -5,6 +5,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ChorusError, type ChorusIssue, type SourceDocument } from 'chorus-summary';
+import { issue } from '../issue.js';
+import { compareCodeUnits } from '../text.js';
 import { glob } from 'tinyglobby';
 import { htmlToText } from './html.js';
 
@@ -112,7 +114,9 @@ async function readDocument(file: string, id: string): Promise<SourceDocument | 
 export async function loadDocuments(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
   if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string'))
-    throw new ChorusError([{ code: 'INVALID_DOCUMENTS', path: ['inputs'], message: 'loadDocuments() takes an array of paths, directories or glob patterns (strings).' }]);
+    throw new ChorusError([
+      issue({ code: 'INVALID_DOCUMENTS', path: ['inputs'], problem: 'loadDocuments() takes an array of paths, directories or glob patterns', received: inputs, fix: "Pass strings, e.g. ['articles/*.txt'].", expected: 'an array of strings' }),
+    ]);
   const files = new Map<string, string>(); // absolute path → id
   const missing: ChorusIssue[] = [];
   for (const [index, input] of inputs.entries()) {
@@ -122,15 +126,15 @@ export async function loadDocuments(inputs: readonly string[], options: LoadOpti
     if (info?.isDirectory()) {
       matched = await walk(absolute);
       if (matched.length === 0)
-        missing.push({ code: 'FILE_NOT_FOUND', path: ['inputs', index], message: `the directory ${input} holds no ${ARTICLE_EXTENSIONS.join(', ')} file.` });
+        missing.push(issue({ code: 'FILE_NOT_FOUND', path: ['inputs', index], problem: `the directory ${input} holds no article file`, fix: `Articles are read from ${ARTICLE_EXTENSIONS.join(', ')} files; name a file of another kind directly.` }));
     } else if (info) {
       matched = [absolute];
     } else if (GLOB_MAGIC.test(input)) {
       matched = (await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false })).map((file) => path.resolve(file));
-      if (matched.length === 0) missing.push({ code: 'FILE_NOT_FOUND', path: ['inputs', index], message: `no file matches ${input}.` });
+      if (matched.length === 0) missing.push(issue({ code: 'FILE_NOT_FOUND', path: ['inputs', index], problem: `no file matches ${input}`, fix: 'Check the pattern, and quote it so that chorus expands it rather than the shell.' }));
     } else {
       matched = [];
-      missing.push({ code: 'FILE_NOT_FOUND', path: ['inputs', index], message: `${input}: no such file or directory.` });
+      missing.push(issue({ code: 'FILE_NOT_FOUND', path: ['inputs', index], problem: `${input}: no such file or directory`, fix: 'Check the path (relative paths start from the current directory).' }));
     }
     for (const file of matched) if (!files.has(file)) files.set(file, documentId(file, cwd));
   }
@@ -138,7 +142,7 @@ export async function loadDocuments(inputs: readonly string[], options: LoadOpti
 
   const documents: SourceDocument[] = [];
   const problems: LoadProblem[] = [];
-  const ordered = [...files].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...files].sort(([, a], [, b]) => compareCodeUnits(a, b));
   for (const [file, id] of ordered) {
     const result = await readDocument(file, id);
     if ('id' in result) documents.push(result);

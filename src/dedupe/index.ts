@@ -10,47 +10,15 @@
  * Never all pairs: identical keys collapse first (wire copy reprinted verbatim costs
  * nothing), and `fast-levenshtein` runs only on candidate pairs that pass a length bound no
  * pair within the threshold can violate and share one of their rarest terms (prefix
- * blocking). Pairs already in one group are never compared again.
- *
- * Layout: `groupOf[sentence]` (−1 for non-prose); members of group g are
- * `members[memberStart[g] .. memberStart[g + 1])` in sentence id order, i.e. by
- * `(documentId, start)`. Groups are numbered by their first member.
+ * blocking). Pairs already in one group are never compared again. Layout: `Groups` in model.ts.
  */
-import levenshtein from 'fast-levenshtein';
-import type { Analysis } from './analyse.js';
-import { Kind } from './furniture.js';
-import type { Work } from './schedule.js';
-import type { Segments } from './segment.js';
+import { keyDistance, lengthsTooFar } from '../measures.js';
+import { Kind, type Analysis, type Groups, type Segments } from '../model.js';
+import type { Work } from '../schedule.js';
+import { UnionFind } from './union-find.js';
 
-export interface Groups {
-  count: number;
-  groupOf: Int32Array;
-  memberStart: Int32Array;
-  members: Int32Array;
-  /** The member shown for the group: the one whose key most members share, earliest on a tie. */
-  representative: Int32Array;
-  /** Distinct documents among the members. */
-  support: Int32Array;
-  /** Groups with two or more members. */
-  duplicateGroups: number;
-  /** Levenshtein calls made (for the benchmark and tests). */
-  comparisons: number;
-}
-
-/** Normalised edit distance: Levenshtein distance over the longer length, in [0, 1]. */
-export function keyDistance(a: string, b: string): number {
-  const longer = Math.max(a.length, b.length);
-  if (longer === 0) return 0;
-  if (a === b) return 0;
-  // A contained key differs by exactly the length difference; no need for the full computation.
-  if (a.length < b.length ? b.includes(a) : a.includes(b)) return Math.abs(a.length - b.length) / longer;
-  return levenshtein.get(a, b) / longer;
-}
-
-/** The duplicate test itself: within `threshold`, checking the cheap length bound first. */
-export function withinThreshold(a: string, b: string, threshold: number): boolean {
-  if (Math.abs(a.length - b.length) > threshold * Math.max(a.length, b.length)) return false;
-  return keyDistance(a, b) <= threshold;
+export interface DedupeSettings {
+  duplicateThreshold: number;
 }
 
 /**
@@ -101,30 +69,8 @@ function sharedTerms(a: Int32Array, b: Int32Array): number {
   return shared;
 }
 
-class UnionFind {
-  readonly parent: Int32Array;
-  constructor(size: number) {
-    this.parent = new Int32Array(size);
-    for (let i = 0; i < size; i++) this.parent[i] = i;
-  }
-  find(x: number): number {
-    const parent = this.parent;
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!; // path halving
-      x = parent[x]!;
-    }
-    return x;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return;
-    if (ra < rb) this.parent[rb] = ra;
-    else this.parent[ra] = rb;
-  }
-}
-
-export function* dedupe(segments: Segments, analysis: Analysis, threshold: number): Work<Groups> {
+export function* dedupe(segments: Segments, analysis: Analysis, settings: DedupeSettings): Work<Groups> {
+  const threshold = settings.duplicateThreshold;
   const { count } = segments;
   const groupOf = new Int32Array(count).fill(-1);
 
@@ -189,7 +135,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, threshold: numbe
         examined++;
         const otherLength = keyLength[other]!;
         // Length bound: the distance is at least the length difference.
-        if (Math.abs(key.length - otherLength) > threshold * Math.max(key.length, otherLength)) continue;
+        if (lengthsTooFar(key.length, otherLength, threshold)) continue;
         const otherRoot = union.find(other);
         if (otherRoot === root) continue;
         const tries = triedRoot.get(otherRoot) ?? 0;

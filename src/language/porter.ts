@@ -2,12 +2,10 @@
  * The Porter stemmer (M. F. Porter, 1980), as in his reference C implementation (with its
  * `bli`→`ble` and `logi`→`log` departures from the paper). Used for English similarity:
  * "meeting", "meets" and "meet" are one term. Expects a lower-case ASCII word; anything
- * else comes back unchanged.
- *
- * `ionAfterAnyLetter` is the one change ROUGE-1.5.5 makes (step 4 drops "-ion" after any
- * letter, not only after "s" or "t"); the quality benchmark needs it to score as ROUGE does.
+ * else comes back unchanged. (The quality benchmark's ROUGE scorer has its own variant:
+ * ROUGE-1.5.5 changes one rule.)
  */
-export function porterStem(word: string, ionAfterAnyLetter = false): string {
+export function porterStem(word: string): string {
   if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
   const b = word.split('');
   let k = b.length - 1;

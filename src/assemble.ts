@@ -1,0 +1,77 @@
+/**
+ * The stages' output → the public `Summary`: provenance (every member of a chosen group is a
+ * source span), per-document reports, warnings in canonical order, and the stats.
+ */
+import { keyDistance } from './measures.js';
+import { Kind, type StageResults } from './model.js';
+import { compareCodeUnits } from './text.js';
+import type { DocumentReport, SourceSpan, Summary, SummarySentence, SummaryWarning } from './types.js';
+
+export function assemble(results: StageResults): Summary {
+  const { documents, segments, analysis, groups, ranking, chosen } = results;
+
+  const span = (sentence: number, representativeKey: string): SourceSpan => {
+    const document = segments.doc[sentence]!;
+    const start = segments.start[sentence]!;
+    const end = segments.end[sentence]!;
+    return {
+      documentId: documents[document]!.id,
+      sentenceIndex: segments.indexInDoc[sentence]!,
+      start,
+      end,
+      text: documents[document]!.text.slice(start, end),
+      distance: keyDistance(representativeKey, analysis.key[sentence]!),
+    };
+  };
+  // Summary sentences citing each document: a group counts once per document it has members in.
+  const contributed = new Int32Array(documents.length);
+  const lastGroupOf = new Int32Array(documents.length).fill(-1);
+  let words = 0;
+  const sentences: SummarySentence[] = chosen.map((group) => {
+    const representative = groups.representative[group]!;
+    const representativeKey = analysis.key[representative]!;
+    const sources = [span(representative, representativeKey)];
+    for (let p = groups.memberStart[group]!; p < groups.memberStart[group + 1]!; p++) {
+      const member = groups.members[p]!;
+      if (member !== representative) sources.push(span(member, representativeKey));
+      const document = segments.doc[member]!;
+      if (lastGroupOf[document] !== group) {
+        lastGroupOf[document] = group;
+        contributed[document]!++;
+      }
+    }
+    words += analysis.words[representative]!;
+    return { text: sources[0]!.text, score: ranking.score[group]!, support: groups.support[group]!, sources };
+  });
+
+  const warnings: SummaryWarning[] = [...segments.warnings];
+  const reports: DocumentReport[] = documents.map((document, d) => {
+    const first = segments.firstOfDoc[d]!;
+    const last = segments.firstOfDoc[d + 1]!;
+    let skipped = 0;
+    for (let i = first; i < last; i++) if (segments.kind[i] !== Kind.PROSE) skipped++;
+    if (last > first && skipped === last - first)
+      warnings.push({
+        code: 'NO_PROSE',
+        documentId: document.id,
+        message: `none of the document's ${last - first} sentences reads as prose (headlines, captions, bylines, links or markup only); it contributes nothing.`,
+      });
+    const report: DocumentReport = { id: document.id, sentences: last - first, skipped, contributed: contributed[d]! };
+    if (document.title !== undefined) report.title = document.title;
+    if (document.url !== undefined) report.url = document.url;
+    if (document.source !== undefined) report.source = document.source;
+    if (document.publishedAt !== undefined) report.publishedAt = document.publishedAt as string; // a string since validation
+    return report;
+  });
+  // Canonical order: by document, then position, then code; warnings about no document first.
+  const documentIndex = new Map(documents.map((document, d) => [document.id, d]));
+  const indexOf = (warning: SummaryWarning) => (warning.documentId === undefined ? -1 : documentIndex.get(warning.documentId) ?? -1);
+  warnings.sort((a, b) => indexOf(a) - indexOf(b) || (a.start ?? -1) - (b.start ?? -1) || compareCodeUnits(a.code, b.code));
+
+  return {
+    sentences,
+    documents: reports,
+    stats: { documents: documents.length, sentences: segments.count, duplicateGroups: groups.duplicateGroups, words },
+    warnings,
+  };
+}

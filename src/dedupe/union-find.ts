@@ -1,0 +1,23 @@
+/** Disjoint sets over `0 .. size - 1`: the transitive closure of the duplicate relation. The smaller id is always the root. */
+export class UnionFind {
+  readonly parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    const parent = this.parent;
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!; // path halving
+      x = parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+  }
+}

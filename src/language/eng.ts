@@ -1,0 +1,77 @@
+/**
+ * English: what the segmenter, the furniture rules and the stand-alone test know about
+ * English news. Everything here is data; the stages hold the logic.
+ */
+import type { FurniturePatterns, LanguageRules } from './types.js';
+import { porterStem } from './porter.js';
+
+/**
+ * Words that end in a full stop without ending a sentence: sbd's own English list (its
+ * default) plus what it misses in news: military and political titles, US state
+ * abbreviations, street and company words. Matched case-sensitively, without the dot.
+ */
+const ABBREVIATIONS = [
+  // sbd 1.0.19's list
+  'al', 'adj', 'assn', 'Ave', 'BSc', 'MSc', 'Cell', 'Ch', 'Co', 'cc', 'Corp', 'Dem', 'Dept', 'ed', 'eg', 'Eq', 'Eqs', 'est',
+  'etc', 'Ex', 'ext', 'Fig', 'fig', 'Figs', 'figs', 'i.e', 'ie', 'Inc', 'inc', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug',
+  'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'jr', 'mi', 'Miss', 'Mrs', 'Mr', 'Ms', 'Mol', 'mt', 'mts', 'no', 'Nos', 'PhD', 'MD', 'BA',
+  'MA', 'MM', 'pl', 'pop', 'pp', 'Prof', 'Dr', 'pt', 'Ref', 'Refs', 'Rep', 'repr', 'rev', 'Sec', 'Secs', 'Sgt', 'Col', 'Gen',
+  'Sen', 'Gov', 'Lt', 'Maj', 'Capt', 'St', 'Sr', 'sr', 'Jr', 'Rev', 'Sun', 'Mon', 'Tu', 'Tue', 'Tues', 'Wed', 'Th', 'Thu',
+  'Thur', 'Thurs', 'Fri', 'Sat', 'trans', 'Univ', 'Viz', 'Vol', 'vs', 'v',
+  // titles
+  'Adm', 'Brig', 'Cmdr', 'Cdr', 'Cpl', 'Gens', 'Govs', 'Pfc', 'Pvt', 'Sens', 'Reps', 'Supt', 'Det', 'Insp', 'Atty', 'Amb',
+  'Hon', 'Pres', 'Msgr', 'Fr', 'Drs', 'Messrs', 'Mmes', 'Sra', 'Mme', 'Mlle', 'Lieut', 'Sgts', 'Cols',
+  // US states (AP style)
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass',
+  'Mich', 'Minn', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wisc', 'Wyo',
+  // places, organisations, misc
+  // ("No" stays out: sbd already keeps "No. 1" together, and "No." is a sentence in quotes.)
+  'Blvd', 'Rd', 'Ste', 'Mt', 'Ft', 'Pt', 'Hwy', 'Rte', 'Bros', 'Ltd', 'approx', 'cf', 'ca',
+];
+
+/** Capitalised words that do open a sentence after an initialism ("…to the U.S. The next day"). */
+const OPENERS_AFTER_INITIALISM = new Set(
+  ('The A An He She It They We I You His Her Its Their Our My This That These Those There Here But And Or So Yet Then Now ' +
+    'When While After Before As If In On At For With By From To Also However Meanwhile What Why How Who Where Which Some ' +
+    'Many Most All No One Two Both Still Instead Since Although Though Earlier Later Last Next According Officials Police')
+    .split(' '),
+);
+
+/** Opens with a reference to something said before, or a conjunction: the sentence leans on what precedes it. */
+const DANGLING_OPENING =
+  /^(?:["“'‘]?\s*)(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so|yet|also|however|meanwhile|still|instead|then|thus|therefore|hence|moreover|furthermore|additionally|besides|likewise|similarly|otherwise|nevertheless|nonetheless|accordingly|consequently|such|both|neither|either)\b/i;
+
+const FURNITURE: FurniturePatterns = {
+  share: /^(?:SHARE\b|(?:share|tweet|email|e-mail|print|pin|save|comments?|reddit|facebook|twitter|linkedin|whatsapp|flipboard)(?:\s+(?:this|on|via|to|article|story|page|post|link)\b.*)?$)/i,
+  shareLine: /^SHARE\b/,
+  captionLabel:
+    /^(?:\(?(?:image|images|photo|photos|photograph|picture|video|graphic|illustration|caption|credit|photo credit|image credit|image source|source|media|gallery)s?(?:\s+(?:source|credit|copyright|caption|courtesy))?\s*[:|\-–—]|image copyright\b|image caption\b|media caption\b|getty images\b|\(?ap photo\b|\(?photo by\b|\(?photo courtesy\b|\(?courtesy of\b|view (?:photo|image)s?\b|click (?:to|here to) (?:enlarge|expand)\b|\d+\s+photos?\b|file photo\b|photo:)/i,
+  // ", left," and friends: who is where in a picture.
+  captionPosition:
+    /(?:,\s(?:left|right|centre|center|top|bottom|front|rear|background|foreground|second (?:from )?(?:left|right)|far (?:left|right))\s?,|\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:pictured|seen here)\b|\b(?:AP|AFP|Reuters|Getty|EPA|Shutterstock|Bloomberg|Xinhua)\s*(?:Photo|Images?)\b|\bphoto(?:graph)?\s*(?:by|:|\/)|\/\s?(?:AP|AFP|Reuters|Getty Images|EPA)\b)/i,
+  // Bylines that depend on capitals, so matched case-sensitively (under /iu, \p{Lu} matches any letter).
+  bylineNamed: /^(?:(?:By|BY)\s+\p{Lu}|\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reports|writes) (?:from|for)\b|(?:Follow|follow) (?:@\S+|\p{Lu}\S*(?: \p{Lu}\S*)?) on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b)/u,
+  byline:
+    /^(?:(?:the\s+)?(?:associated press|reuters|afp|agence france-presse|bloomberg|cnn|bbc(?: news)?|npr|ap|upi|staff(?: writer| reporter)?|wire services?)$|with (?:files|reporting|additional reporting) from\b|(?:additional )?(?:reporting|writing|editing|research) by\b|[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|(?:this|the) (?:article|story|report) (?:was|has been) (?:updated|corrected|amended)\b|correction:|editor'?s note:|contact (?:the )?(?:author|reporter|writer)\b|email (?:the )?(?:author|reporter)\b)/i,
+  boilerplate:
+    /^(?:advertisement|advertising|sponsored(?: content)?|story highlights|highlights|story continues below|continue reading\b|read (?:more|next|the full|the rest)\b|click (?:here|to)\b|tap (?:here|to)\b|sign up\b|subscribe\b|already a subscriber\b|log ?in\b|register\b|follow us\b|like us on\b|join us on\b|download (?:the|our) app\b|get (?:the|our) (?:app|newsletter)\b|newsletter\b|watch:|listen:|watch (?:the )?video\b|watch live\b|video:|audio:|loading\b|please enable javascript\b|enable javascript\b|your browser does not support\b|media playback is (?:unsupported|not supported)\b|skip (?:ad|advertisement)\b|this (?:video|content|page|site) (?:is|uses|requires)\b|we use cookies\b|by (?:using|continuing)\b.{0,40}\b(?:cookies|site)\b|all rights reserved\b|copyright\b|©|\(c\)\s*\d{4}|terms (?:of (?:use|service)|and conditions)\b|privacy policy\b|related:|related (?:content|coverage|stories|articles|links|video)\b|more:|see also\b|also read\b|recommended\b|trending\b|most (?:read|popular|viewed|shared)\b|(?:this|the) (?:article|story|post) (?:first |originally )?appeared\b|(?:this|the) (?:article|story) (?:is|was) (?:reproduced|republished|published)\b|(?:originally|first) published\b|for more (?:news|stories|information)\b|get breaking news\b|breaking news alerts?\b|we want to hear from you\b|share your (?:views|thoughts|story)\b|comments? (?:are|have been) (?:closed|disabled)\b|leave a comment\b|\d+ comments?\b|next (?:article|story|slide)\b|previous (?:article|story|slide)\b|back to top\b|view comments\b|show comments\b|report an error\b)/i,
+  // Calls to action that make a sentence furniture wherever they stand in it.
+  boilerplateAnywhere: /\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast))\b/i,
+  linkListHeading:
+    /^(?:the latest|latest(?: news| stories| headlines)?|related(?: (?:stories|articles|coverage|content|news|links|reading|posts))?|read (?:more|next|also)|more (?:from|on|news|stories|coverage)\b.{0,40}|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s picks|also (?:read|see|on [\p{L} ]{1,30})|see also|popular (?:now|stories)|what to read next|further reading|in other news|elsewhere|more headlines)\s*:?$/iu,
+  // "SEOUL, South Korea (AP) —" or "FORT WAYNE, Ind. (WANE)" at the start of a line: a dateline
+  // before the first sentence (a dash, or an agency in capitals in brackets, ends it).
+  datelinePrefix:
+    /^[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+)/u,
+  dateAlone:
+    /^(?:(?:published|updated|posted|last updated|first published|modified)\b.{0,60}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?.{0,30}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.{0,30}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}.{0,30}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.{0,30}|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?.{0,40})$/i,
+};
+
+export const ENGLISH: LanguageRules = {
+  code: 'eng',
+  abbreviations: ABBREVIATIONS,
+  openersAfterInitialism: OPENERS_AFTER_INITIALISM,
+  danglingOpening: DANGLING_OPENING,
+  stem: porterStem,
+  furniture: FURNITURE,
+};

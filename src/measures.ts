@@ -1,0 +1,89 @@
+/**
+ * Measures more than one stage uses, defined once: the normalised edit distance that decides
+ * whether two sentences are the same fact, and tf-idf vectors with their cosine similarity.
+ */
+import levenshtein from 'fast-levenshtein';
+import { ln } from './math.js';
+import type { Analysis, Groups, Vectors } from './model.js';
+
+/** Normalised edit distance: Levenshtein distance over the longer length, in [0, 1]. */
+export function keyDistance(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 0;
+  if (a === b) return 0;
+  // A contained key differs by exactly the length difference; no need for the full computation.
+  if (a.length < b.length ? b.includes(a) : a.includes(b)) return Math.abs(a.length - b.length) / longer;
+  return levenshtein.get(a, b) / longer;
+}
+
+/** The length difference alone already puts two keys past `threshold`. */
+export function lengthsTooFar(a: number, b: number, threshold: number): boolean {
+  return Math.abs(a - b) > threshold * Math.max(a, b);
+}
+
+/** The duplicate test: keys within `threshold` of each other, the cheap length bound first. */
+export function withinThreshold(a: string, b: string, threshold: number): boolean {
+  if (lengthsTooFar(a.length, b.length, threshold)) return false;
+  return keyDistance(a, b) <= threshold;
+}
+
+/** The tf-idf vector of each group's representative (idf over groups). */
+export function buildVectors(analysis: Analysis, groups: Groups): Vectors {
+  const groupCount = groups.count;
+  const start = new Int32Array(groupCount + 1);
+  const terms: number[] = [];
+  const counts: number[] = [];
+  const frequency = new Int32Array(analysis.termCount);
+  const scratch: number[] = [];
+  for (let g = 0; g < groupCount; g++) {
+    start[g] = terms.length;
+    const sentence = groups.representative[g]!;
+    scratch.length = 0;
+    for (let p = analysis.termStart[sentence]!; p < analysis.termStart[sentence + 1]!; p++) scratch.push(analysis.terms[p]!);
+    scratch.sort((a, b) => a - b);
+    for (let p = 0; p < scratch.length; p++) {
+      const term = scratch[p]!;
+      if (p > 0 && scratch[p - 1] === term) counts[counts.length - 1]!++;
+      else {
+        terms.push(term);
+        counts.push(1);
+        frequency[term]!++;
+      }
+    }
+  }
+  start[groupCount] = terms.length;
+  const weight = new Float64Array(terms.length);
+  const norm = new Float64Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    let squares = 0;
+    for (let p = start[g]!; p < start[g + 1]!; p++) {
+      const w = counts[p]! * ln((groupCount + 1) / frequency[terms[p]!]!);
+      weight[p] = w;
+      squares += w * w;
+    }
+    norm[g] = Math.sqrt(squares);
+  }
+  return { start, term: Int32Array.from(terms), weight, norm, frequency };
+}
+
+/** Cosine similarity of two groups' vectors (a merge of their sorted term lists). */
+export function cosine(vectors: Vectors, a: number, b: number): number {
+  const denominator = vectors.norm[a]! * vectors.norm[b]!;
+  if (denominator === 0) return 0;
+  let p = vectors.start[a]!;
+  let q = vectors.start[b]!;
+  const pEnd = vectors.start[a + 1]!;
+  const qEnd = vectors.start[b + 1]!;
+  let dot = 0;
+  while (p < pEnd && q < qEnd) {
+    const tp = vectors.term[p]!;
+    const tq = vectors.term[q]!;
+    if (tp === tq) {
+      dot += vectors.weight[p]! * vectors.weight[q]!;
+      p++;
+      q++;
+    } else if (tp < tq) p++;
+    else q++;
+  }
+  return dot / denominator;
+}

@@ -1,0 +1,189 @@
+/**
+ * The data the stages hand each other, each layout documented here once.
+ *
+ * Inside the pipeline a sentence is a dense integer id: document by document in canonical
+ * (id) order, by position within a document. Everything about sentence i lives at index i of
+ * flat typed arrays; a variable-length list per item (a group's members, a sentence's terms)
+ * is stored compressed: the items of i are `list[start[i] .. start[i + 1])`. Outside the
+ * pipeline the data is plain objects (types.ts).
+ *
+ * Stages import this file and the shared measures, never each other; `summarize.ts` alone
+ * knows their order.
+ */
+import type { SourceDocument, SummaryWarning } from './types.js';
+
+/** What a sentence is. Only `PROSE` is ever analysed, merged, ranked or selected. */
+export const Kind = {
+  PROSE: 0,
+  /** A line without final punctuation (headline, subhead, label), or a short question alone on a line. */
+  HEADING: 1,
+  /** A photo caption or credit. */
+  CAPTION: 2,
+  /** Share buttons and similar controls ("SHARE …", "Share on Facebook"). */
+  SHARE: 3,
+  /** Bylines, agency lines, "With files from …", "… contributed to this report". */
+  BYLINE: 4,
+  /** A dateline or date standing alone ("SEOUL, South Korea —", "Updated 3:04 PM"). */
+  DATELINE: 5,
+  /** A "The Latest" / "Related" list of links to other stories. */
+  LINK_LIST: 6,
+  /** Advertisement markers, newsletter and follow prompts, cookie and copyright notices. */
+  BOILERPLATE: 7,
+  /** Too short, or not ending as a sentence ends (cut-off text, a lead-in ending in ":"). */
+  FRAGMENT: 8,
+  /** A piece of a run of text longer than `maxSentenceLength` without a boundary. */
+  OVERLONG: 9,
+  /** A line that appears twice in its document (alt text and caption, a repeated headline). */
+  REPEATED: 10,
+  /** Mostly markup, symbols, digits or control characters rather than words. */
+  NOISE: 11,
+} as const;
+
+export type KindCode = (typeof Kind)[keyof typeof Kind];
+
+/** Readable names of the kinds, indexed by code ("prose", "heading", …, "link list"). */
+export const KIND_NAMES: readonly string[] = Object.keys(Kind).map((name) => name.toLowerCase().replace('_', ' '));
+
+/** segment → sentences with exact offsets and a kind. */
+export interface Segments {
+  count: number;
+  /** doc[i], start[i], end[i]: document index and UTF-16 span `[start, end)` of sentence i in the original text. */
+  doc: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Index of sentence i among its document's sentences. */
+  indexInDoc: Int32Array;
+  kind: Uint8Array;
+  /** First sentence id of document d; `firstOfDoc[documents] === count`. */
+  firstOfDoc: Int32Array;
+  /**
+   * Per document, the text the later stages read: the original, or (for HTML) a copy of the
+   * same length with tags blanked out. Offsets mean the same in both.
+   */
+  analysisText: string[];
+  warnings: SummaryWarning[];
+}
+
+/** analyse → per prose sentence, what similarity is measured on (non-prose: empty key, no terms). */
+export interface Analysis {
+  /** Comparison key: letters and digits only, lower-cased, NFKC. Edit distance compares these. */
+  key: string[];
+  /** Content terms (stopwords removed, stemmed for English) as dense ids: sentence i's are `terms[termStart[i] .. termStart[i + 1])`, in text order. */
+  termStart: Int32Array;
+  terms: Int32Array;
+  /** Number of distinct terms; ids are `0 .. termCount - 1` in order of first appearance in this run. */
+  termCount: number;
+  /** The term (stem) of each id. */
+  vocabulary: string[];
+  /** Words of each prose sentence's original text, as the budget counts them (text.ts `countWords`). */
+  words: Int32Array;
+  /** How well each prose sentence stands alone, in (0, 1]: 1 for a clean declarative sentence; lower when it opens with a connective or pronoun, or its quotes are unbalanced. */
+  standalone: Float64Array;
+}
+
+/** dedupe → groups of near-identical prose sentences, one fact each. */
+export interface Groups {
+  count: number;
+  /** Group of each sentence; −1 for non-prose. */
+  groupOf: Int32Array;
+  /** Members of group g: `members[memberStart[g] .. memberStart[g + 1])`, in sentence id order, i.e. by (documentId, start). Groups are numbered by their first member. */
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** The member shown for the group. */
+  representative: Int32Array;
+  /** Distinct documents among the members. */
+  support: Int32Array;
+  /** Groups with two or more members. */
+  duplicateGroups: number;
+  /** Edit-distance computations made: read by tests and the benchmark only. */
+  comparisons: number;
+}
+
+/** Sparse tf-idf vectors, one per group: terms of group g are at `start[g] .. start[g + 1]`, sorted by term id. */
+export interface Vectors {
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
+  norm: Float64Array;
+  /** Groups holding each term. */
+  frequency: Int32Array;
+}
+
+/** rank → what each fact is worth. */
+export interface Ranking {
+  /** Static salience per group, the best scoring 1: prior × all its concept weight ÷ lengthCost. */
+  score: Float64Array;
+  /** Per group: lead prior × stand-alone factor × (centrality / best)^¼. */
+  prior: Float64Array;
+  /** Per group: what its representative pays for its length (words^0.85). */
+  lengthCost: Float64Array;
+  /** Raw PageRank per group (sums to 1): read by tests only; the prior holds what selection needs. */
+  centrality: Float64Array;
+  /** Concepts of group g: `concept[conceptStart[g] .. conceptStart[g + 1])`, ids into `conceptWeight`. */
+  conceptStart: Int32Array;
+  concept: Int32Array;
+  conceptWeight: Float64Array;
+  /** Power iterations run: read by tests only. */
+  iterations: number;
+  /** The groups' tf-idf vectors (select measures redundancy with them). */
+  vectors: Vectors;
+}
+
+/** The length budget, exactly one kind. */
+export type Budget =
+  | { kind: 'words'; limit: number }
+  | { kind: 'sentences'; limit: number }
+  | { kind: 'characters'; limit: number };
+
+/** How segment split one line: spans relative to the line, and which are pieces of an over-long run. */
+export interface LineSplit {
+  /** `[start0, end0, start1, end1, …]`. */
+  spans: number[];
+  /** Per span: 1 when it is a piece of an over-long run. */
+  overlong: Uint8Array;
+  /** Over-long runs that were cut, relative to the line. */
+  runs: [number, number][];
+}
+
+/** What analyse keeps of one distinct sentence text. */
+export interface AnalysedText {
+  key: string;
+  /** Term ids of `Caches.vocabulary` (not of one run), in text order. */
+  terms: Int32Array;
+  standalone: number;
+}
+
+/**
+ * Work one run may reuse from another: every entry is a function of a text alone (under one
+ * language, stopword list and `maxSentenceLength`), so results never depend on what was cached.
+ * Wire copy repeats lines and sentences verbatim; each distinct one is split, classified and
+ * analysed once. One `Caches` serves one settings at a time and one run at a time.
+ */
+export interface Caches {
+  /** A line's text → how it splits into sentences. */
+  lineSplits: Map<string, LineSplit>;
+  /** A sentence's text, prefixed "1" when alone on its line and "0" otherwise → its kind. */
+  kinds: Map<string, KindCode>;
+  /** A prose sentence's analysis text → its key, terms and stand-alone factor. */
+  analysed: Map<string, AnalysedText>;
+  /** A raw token → its term id in `vocabulary`, or −1 for a stopword or a single character. */
+  termOfToken: Map<string, number>;
+  termOfStem: Map<string, number>;
+  vocabulary: string[];
+}
+
+export function createCaches(): Caches {
+  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), termOfStem: new Map(), vocabulary: [] };
+}
+
+/** Everything one run of the stages produced: what `assemble` turns into a `Summary`. */
+export interface StageResults {
+  /** The documents in canonical (id) order: the document index of every layout is an index here. */
+  documents: readonly SourceDocument[];
+  segments: Segments;
+  analysis: Analysis;
+  groups: Groups;
+  ranking: Ranking;
+  /** The chosen groups, in output order. */
+  chosen: number[];
+}

@@ -1,0 +1,100 @@
+/**
+ * The CLI's flags: one per option that has a `flag` in the options table, plus the CLI's own.
+ * The parser configuration, the value conversion and the help text are all derived here.
+ */
+import { OPTIONS, type CliFlag, type OptionName, type SummarizeOptions } from '../options.js';
+
+export const FORMATS = ['markdown', 'text', 'json', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+interface OwnFlag {
+  name: string;
+  short?: string;
+  placeholder?: string;
+  help: string;
+}
+
+/** Flags of the CLI itself (not options of the library). */
+const OWN: OwnFlag[] = [
+  { name: 'format', short: 'f', placeholder: 'format', help: `${FORMATS.join(' | ')} (default: markdown on a terminal, text when piped)` },
+  { name: 'output', short: 'o', placeholder: 'file', help: 'write the summary to a file instead of standard output' },
+  { name: 'quiet', short: 'q', help: 'no warnings and no progress on standard error' },
+  { name: 'debug', help: 'print stack traces with errors' },
+  { name: 'version', short: 'v', help: 'print the version' },
+  { name: 'help', short: 'h', help: 'print this help' },
+];
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** Each library option with a flag: its option name and the flag, long name filled in. */
+export const OPTION_FLAGS: { option: OptionName; flag: CliFlag & { name: string } }[] = Object.entries(OPTIONS).flatMap(([option, spec]) =>
+  spec.flag ? [{ option: option as OptionName, flag: { ...spec.flag, name: spec.flag.name ?? kebab(option) } }] : [],
+);
+
+/** `util.parseArgs` options for every flag. */
+export function parserOptions(): Record<string, { type: 'string' | 'boolean'; short?: string }> {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  const add = (name: string, short: string | undefined, takesValue: boolean) => {
+    options[name] = short ? { type: takesValue ? 'string' : 'boolean', short } : { type: takesValue ? 'string' : 'boolean' };
+  };
+  for (const { flag } of OPTION_FLAGS) add(flag.name, flag.short, flag.sets === undefined);
+  for (const flag of OWN) add(flag.name, flag.short, flag.placeholder !== undefined);
+  return options;
+}
+
+/**
+ * "--words -3": a value that looks like a negative number is the flag's value, not another
+ * flag (util.parseArgs would call it ambiguous); join it as "--words=-3".
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const valued = new Set<string>();
+  for (const [name, option] of Object.entries(parserOptions()))
+    if (option.type === 'string') {
+      valued.add(`--${name}`);
+      if (option.short) valued.add(`-${option.short}`);
+    }
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (valued.has(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${argv[i]}=${next}`);
+      i++;
+    } else joined.push(argv[i]!);
+  }
+  return joined;
+}
+
+/** The library options the flags give: numbers converted when they read as numbers (the library checks ranges). */
+export function optionsFromFlags(values: Record<string, string | boolean | undefined>): SummarizeOptions {
+  const options: Record<string, unknown> = {};
+  for (const { option, flag } of OPTION_FLAGS) {
+    const value = values[flag.name];
+    if (value === undefined) continue;
+    if (flag.sets !== undefined) options[option] = flag.sets;
+    else if (typeof value === 'string' && /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(value.trim()) && typeof OPTIONS[option].default !== 'string')
+      options[option] = Number(value);
+    else options[option] = value;
+  }
+  return options as SummarizeOptions;
+}
+
+/** The flag that sets a library option, for messages ("--words"). */
+export function flagOf(option: string): string | undefined {
+  const found = OPTION_FLAGS.find((entry) => entry.option === option);
+  return found ? `--${found.flag.name}` : undefined;
+}
+
+function line(name: string, short: string | undefined, placeholder: string | undefined, help: string): string {
+  const left = `${short ? `-${short}, ` : '    '}--${name}${placeholder ? ` <${placeholder}>` : ''}`;
+  return `  ${left.padEnd(30)} ${help}`;
+}
+
+/** The options part of `--help`. */
+export function flagHelp(): string {
+  const lines = OPTION_FLAGS.map(({ option, flag }) => {
+    const spec = OPTIONS[option];
+    const detail = flag.sets === undefined ? ` (${spec.expected}${'default' in spec ? `; default: ${String(spec.default)}` : ''})` : '';
+    return line(flag.name, flag.short, flag.placeholder, flag.help + (option === 'words' ? '' : detail));
+  });
+  return [...lines, ...OWN.map((flag) => line(flag.name, flag.short, flag.placeholder, flag.help))].join('\n');
+}

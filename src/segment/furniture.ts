@@ -1,0 +1,164 @@
+/**
+ * What is not prose. Scraped news pages carry headlines, photo captions and credits, share
+ * buttons, bylines, datelines, "The Latest" link lists and other page furniture. Such
+ * sentences are marked with a kind other than `PROSE` and never selected (nor ranked, nor
+ * merged); the segmenter keeps them, so every sentence index and count stays honest.
+ *
+ * Rules work on one line of the original text at a time (with a little context), because
+ * furniture is laid out in lines: a caption is its own line, a headline has no full stop.
+ */
+
+import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRules } from '../language/index.js';
+import { Kind, type KindCode } from '../model.js';
+import { countWords, isSpaceCode } from '../text.js';
+
+/** Final punctuation, possibly followed by closing quotes or brackets. */
+const ENDS_AS_SENTENCE = new RegExp(`[.!?…${OTHER_SENTENCE_ENDS}][${CLOSERS.replace(/[\]\\]/g, '\\$&')}]{0,3}$`, 'u');
+/** A question ending a line (closing quotes, parentheses and CJK brackets may follow): short and alone, a heading. */
+const ENDS_AS_QUESTION = /[?？؟]["'”’)」』）】〕》〉]*$/u;
+
+const NON_ASCII_LETTER = /\p{L}/u;
+const NON_ASCII_UPPER = /\p{Lu}/u;
+
+/**
+ * Letters among visible characters, and upper-case among letters, in one pass over char
+ * codes (ASCII without a regular expression: this runs on every sentence). Markup, numbers
+ * and binary garbage have a low letter share; shouted headings a high upper-case share.
+ */
+function letterProfile(text: string): { letterShare: number; upperShare: number } {
+  let letters = 0;
+  let upper = 0;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (isSpaceCode(code)) continue;
+      visible++;
+      if (code >= 65 && code <= 90) {
+        letters++;
+        upper++;
+      } else if (code >= 97 && code <= 122) letters++;
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // counted with its high surrogate
+    if (isSpaceCode(code)) continue;
+    const char = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
+    visible++;
+    if (NON_ASCII_LETTER.test(char)) {
+      letters++;
+      if (NON_ASCII_UPPER.test(char)) upper++;
+    }
+  }
+  return { letterShare: visible === 0 ? 0 : letters / visible, upperShare: letters === 0 ? 0 : upper / letters };
+}
+
+/** A line of a document and the sentences found in it, as offsets into the document's text. */
+export interface LineSentences {
+  /** Offsets of the line's text, trimmed. */
+  start: number;
+  end: number;
+  /** A blank line (or the document start) comes right before this line. */
+  afterBlank: boolean;
+  /** Sentence spans in the line, in order: `[start0, end0, start1, end1, …]`. */
+  spans: number[];
+}
+
+/** Length of a dateline prefix at the start of a line's first sentence, or 0. */
+export function datelinePrefixLength(sentence: string, patterns: FurniturePatterns): number {
+  const match = patterns.datelinePrefix?.exec(sentence);
+  if (!match) return 0;
+  const rest = sentence.slice(match[0].length);
+  if (rest === '') return /\p{Lu}{2,}/u.test(match[0]) ? match[0].length : 0; // a dateline standing alone
+  // A dateline introduces a sentence; "U.S. - China talks" is not one.
+  if (!/^[\p{Lu}"“‘'(\p{N}]/u.test(rest) || !/\p{Lu}{2,}/u.test(match[0])) return 0;
+  return match[0].length;
+}
+
+const test = (pattern: RegExp | undefined, text: string): boolean => pattern !== undefined && pattern.test(text);
+
+/** Kind of one sentence judged alone (not its line). */
+export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: FurniturePatterns): KindCode {
+  const words = countWords(sentence);
+  // Dates are mostly digits: check them before the test for noise.
+  if (aloneOnLine && test(patterns.dateAlone, sentence) && words <= 12) return Kind.DATELINE;
+  if (patterns.datelinePrefix && datelinePrefixLength(sentence, patterns) === sentence.length) return Kind.DATELINE;
+  const profile = letterProfile(sentence);
+  if (profile.letterShare < 0.5 || /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?>|[\u0000-\u0008\u000e-\u001f\ufffd]/i.test(sentence)) return Kind.NOISE;
+  if (test(patterns.share, sentence) && (words <= 12 || sentence.startsWith('SHARE '))) return Kind.SHARE;
+  if (test(patterns.captionLabel, sentence)) return Kind.CAPTION;
+  if ((test(patterns.bylineNamed, sentence) || test(patterns.byline, sentence)) && words <= 40) return Kind.BYLINE;
+  if ((test(patterns.boilerplate, sentence) || test(patterns.boilerplateAnywhere, sentence)) && words <= 40) return Kind.BOILERPLATE;
+  // Scraped pages cut articles off with an ellipsis ("The mayor said the plan would…").
+  if (/(?:…|\.\.\.)["'”’)]*$/.test(sentence)) return Kind.FRAGMENT;
+  if (!ENDS_AS_SENTENCE.test(sentence)) {
+    // A headline starts like a sentence (a capital, a digit, or a letter of a script without
+    // case) and stands alone; a lead-in ("He said:") or cut-off text does not.
+    const heading = aloneOnLine && words <= 25 && /^["“‘'(]?[\p{Lu}\p{N}\p{Lo}]/u.test(sentence) && !/[:,;]$/.test(sentence);
+    return heading ? Kind.HEADING : Kind.FRAGMENT;
+  }
+  if (aloneOnLine && ENDS_AS_QUESTION.test(sentence) && words <= 15) return Kind.HEADING;
+  if (words < 4) return Kind.FRAGMENT;
+  if (words <= 25 && profile.upperShare > 0.7) return Kind.HEADING;
+  return Kind.PROSE;
+}
+
+/**
+ * Classify every sentence of one document. `text` is the document; `lines` its non-blank
+ * lines with their sentence spans; `cache` remembers sentence kinds across documents, since
+ * reprints repeat them. Returns one kind per sentence, in order.
+ */
+export function classifyDocument(text: string, lines: readonly LineSentences[], rules: LanguageRules, cache: Map<string, KindCode>): KindCode[] {
+  const patterns = rules.furniture;
+  const kinds: KindCode[] = [];
+  // Lines that appear twice in a document are captions repeated as alt text, or headlines.
+  const lineCounts = new Map<string, number>();
+  for (const line of lines) {
+    const key = text.slice(line.start, line.end);
+    lineCounts.set(key, (lineCounts.get(key) ?? 0) + 1);
+  }
+
+  let linkListLeft = 0; // items of a link list still to mark
+  let listMayFollowBlank = false; // the list heading stood alone in its block
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
+    const lineText = text.slice(line.start, line.end);
+    const sentenceCount = line.spans.length / 2;
+    const lineWords = countWords(lineText);
+
+    let lineKind: KindCode | undefined;
+    if (linkListLeft > 0 && (!line.afterBlank || listMayFollowBlank) && lineWords <= 45) {
+      lineKind = Kind.LINK_LIST;
+      linkListLeft--;
+      listMayFollowBlank = false;
+    } else {
+      linkListLeft = 0;
+      if (test(patterns.linkListHeading, lineText) && lineWords <= 8) {
+        lineKind = Kind.LINK_LIST;
+        linkListLeft = 12;
+        listMayFollowBlank = true; // "Related" above a blank line: the list is the next block
+      } else if (test(patterns.captionPosition, lineText) && lineWords <= 80) {
+        lineKind = Kind.CAPTION;
+      } else if (test(patterns.shareLine, lineText)) {
+        lineKind = Kind.SHARE;
+      }
+    }
+
+    const repeated = lineWords >= 5 && (lineCounts.get(lineText) ?? 0) > 1;
+    for (let s = 0; s < sentenceCount; s++) {
+      if (lineKind !== undefined) {
+        kinds.push(lineKind);
+        continue;
+      }
+      const sentence = text.slice(line.spans[2 * s]!, line.spans[2 * s + 1]!);
+      // A sentence's own kind depends only on its text and whether it stands alone on its line.
+      const cacheKey = (sentenceCount === 1 ? '1' : '0') + sentence;
+      let kind = cache.get(cacheKey);
+      if (kind === undefined) {
+        kind = sentenceKind(sentence, sentenceCount === 1, patterns);
+        cache.set(cacheKey, kind);
+      }
+      kinds.push(kind === Kind.PROSE && repeated ? Kind.REPEATED : kind);
+    }
+  }
+  return kinds;
+}

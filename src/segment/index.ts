@@ -1,0 +1,128 @@
+/**
+ * Stage 1, segment: documents → sentences with exact `[start, end)` offsets and a kind.
+ *
+ * Documents are read line by line (a line break always ends a sentence, and long documents
+ * yield between lines); each line is split into sentences (split.ts) and each sentence marked
+ * as prose or page furniture (furniture.ts). An HTML page is read through a copy of the same
+ * length with its markup blanked, so offsets are the original's. Layout: `Segments` in model.ts.
+ */
+import { looksLikeMarkup, maskMarkup } from '../markup.js';
+import type { LanguageRules } from '../language/index.js';
+import { Kind, type Caches, type KindCode, type Segments } from '../model.js';
+import type { Work } from '../schedule.js';
+import { trimSpan } from '../text.js';
+import type { SourceDocument, SummaryWarning } from '../types.js';
+import { classifyDocument, type LineSentences } from './furniture.js';
+import { splitLine } from './split.js';
+
+export interface SegmentSettings {
+  maxSentenceLength: number;
+  /** False: every sentence but over-long pieces is prose. */
+  skipFurniture: boolean;
+  language: LanguageRules;
+}
+
+/**
+ * Segment every document. `documents` are in canonical order; the document index in the
+ * output is the index here. `caches` may come from earlier runs with the same settings.
+ */
+export function* segment(documents: readonly SourceDocument[], settings: SegmentSettings, caches: Pick<Caches, 'lineSplits' | 'kinds'>): Work<Segments> {
+  const { maxSentenceLength, skipFurniture, language } = settings;
+  const doc: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const indexInDoc: number[] = [];
+  const kind: number[] = [];
+  const firstOfDoc = new Int32Array(documents.length + 1);
+  const analysisText: string[] = [];
+  const warnings: SummaryWarning[] = [];
+
+  let total = 0;
+  for (const document of documents) total += document.text.length;
+  let done = 0;
+  yield { stage: 'segment', done, total };
+
+  for (let d = 0; d < documents.length; d++) {
+    const document = documents[d]!;
+    const original = document.text;
+    firstOfDoc[d] = doc.length;
+    const text = looksLikeMarkup(original) ? maskMarkup(original) : original;
+    analysisText.push(text);
+
+    const lines: LineSentences[] = [];
+    const overlong: boolean[] = [];
+    let afterBlank = true;
+    let lineStart = 0;
+    let linesSinceYield = 0;
+    while (lineStart <= text.length) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      const [from, to] = trimSpan(text, lineStart, lineEnd);
+      lineStart = lineEnd + 1;
+      if (from === to) {
+        afterBlank = true;
+        continue;
+      }
+      // A reprinted paragraph is split once per call: the split is a function of its text.
+      const lineText = text.slice(from, to);
+      let split = caches.lineSplits.get(lineText);
+      if (split === undefined) {
+        split = splitLine(lineText, maxSentenceLength, language);
+        caches.lineSplits.set(lineText, split);
+      }
+      const spans: number[] = [];
+      for (let s = 0; s < split.spans.length; s += 2) {
+        spans.push(from + split.spans[s]!, from + split.spans[s + 1]!);
+        overlong.push(split.overlong[s >> 1] === 1);
+      }
+      for (const [a, b] of split.runs)
+        warnings.push({
+          code: 'SENTENCE_TOO_LONG',
+          documentId: document.id,
+          start: from + a,
+          end: from + b,
+          message: `a run of ${b - a} characters without a sentence boundary was cut into pieces of at most ${maxSentenceLength} (maxSentenceLength); they are not selected.`,
+        });
+      if (spans.length > 0) lines.push({ start: from, end: to, afterBlank, spans });
+      afterBlank = false;
+      if (++linesSinceYield >= 64) {
+        linesSinceYield = 0;
+        yield { stage: 'segment', done: done + lineStart, total };
+      }
+    }
+
+    const kinds: KindCode[] = classifyDocument(text, lines, language, caches.kinds);
+    let k = 0;
+    for (const line of lines) {
+      for (let s = 0; s < line.spans.length; s += 2) {
+        indexInDoc.push(k);
+        doc.push(d);
+        start.push(line.spans[s]!);
+        end.push(line.spans[s + 1]!);
+        kind.push(overlong[k] ? Kind.OVERLONG : skipFurniture ? kinds[k]! : Kind.PROSE);
+        k++;
+      }
+    }
+    if (k === 0) {
+      warnings.push({
+        code: 'EMPTY_DOCUMENT',
+        documentId: document.id,
+        message: original.length === 0 ? 'the document is empty.' : 'the document holds only whitespace or separators.',
+      });
+    }
+    done += original.length;
+    yield { stage: 'segment', done, total };
+  }
+  firstOfDoc[documents.length] = doc.length;
+  return {
+    count: doc.length,
+    doc: Int32Array.from(doc),
+    start: Int32Array.from(start),
+    end: Int32Array.from(end),
+    indexInDoc: Int32Array.from(indexInDoc),
+    kind: Uint8Array.from(kind),
+    firstOfDoc,
+    analysisText,
+    warnings,
+  };
+}

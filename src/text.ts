@@ -1,0 +1,87 @@
+/**
+ * Character-level helpers every stage may use: whitespace, the word count that budgets are
+ * measured in, trimming a span, and the one string order the library sorts ids by.
+ */
+
+/** Exactly the characters JavaScript's `\s` matches, without a regular expression. */
+export function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * Han, Hiragana and Katakana: scripts written without spaces between words, in which every
+ * character counts as one word. `code` is a UTF-16 code unit; a high surrogate of the
+ * supplementary Han planes (U+20000–U+3134F) counts for its pair.
+ */
+export function isCjkCode(code: number): boolean {
+  if (code < 0x3005) return false;
+  return (
+    code === 0x3005 || code === 0x3007 || (code >= 0x3040 && code <= 0x30ff && code !== 0x30fb) || (code >= 0x31f0 && code <= 0x31ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff66 && code <= 0xff9f) || (code >= 0xd840 && code <= 0xd884)
+  );
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+
+/** The character at `at` (a whole surrogate pair when it starts one) is a letter, mark or digit. */
+function isLetterOrDigit(code: number, text: string, at: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(text.slice(at, code >= 0xd800 && code <= 0xdbff ? at + 2 : at + 1));
+}
+
+/**
+ * Words, the unit of the `words` budget and `stats.words`: runs of non-space characters, as
+ * `text.split(/\s+/)` counts them, except that each Han, Hiragana or Katakana character is a
+ * word of its own, and punctuation run into such a character ("。") is not a word.
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  let inRun = false;
+  let runHasLetter = false;
+  let runTouchesCjk = false; // the run starts right after a CJK character
+  let previousCjk = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      if (inRun && (runHasLetter || !runTouchesCjk)) count++;
+      inRun = false;
+      previousCjk = false;
+      continue;
+    }
+    if (isCjkCode(code)) {
+      if (inRun && runHasLetter) count++; // a run ending at a CJK character counts only if it holds a letter
+      inRun = false;
+      count++;
+      if (code >= 0xd800 && code <= 0xdbff) i++; // the low surrogate of a supplementary character
+      previousCjk = true;
+      continue;
+    }
+    if (!inRun) {
+      inRun = true;
+      runHasLetter = false;
+      runTouchesCjk = previousCjk;
+    }
+    previousCjk = false;
+    if (!runHasLetter && isLetterOrDigit(code, text, i)) runHasLetter = true;
+    if (code >= 0xd800 && code <= 0xdbff) i++; // its low surrogate belongs to the same character
+  }
+  if (inRun && (runHasLetter || !runTouchesCjk)) count++;
+  return count;
+}
+
+/** `[from, to)` without leading and trailing whitespace; `from === to` when blank. */
+export function trimSpan(text: string, from: number, to: number): [number, number] {
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  return [from, to];
+}
+
+/** UTF-16 code-unit order, the same in every runtime and locale: how ids are sorted everywhere. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,180 @@
+/**
+ * Validation of everything a caller passes, before any work, reporting every problem at once
+ * in one `ChorusError` (documents first). What passes is copied: later mutation of the
+ * caller's objects, getters and inherited (`Object.prototype`) properties cannot reach a run.
+ */
+import fastLevenshtein from 'fast-levenshtein';
+import { eng } from 'stopword';
+import { ChorusError } from './errors.js';
+import { issue, quote, type ChorusIssue } from './issue.js';
+import { languageRules } from './language/index.js';
+import type { Budget } from './model.js';
+import { DEFAULT_WORDS, OPTIONS, type OptionName, type Resolved, type Settings } from './options.js';
+import { compareCodeUnits } from './text.js';
+import type { SourceDocument } from './types.js';
+
+const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
+const METADATA = ['title', 'url', 'source'] as const;
+
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+/** An own property's value; inherited ones read as absent. */
+const own = (object: object, key: string): unknown => (hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+
+/** A plain object from any realm (an iframe's or `vm`'s `{}` too), or one without a prototype. */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** The closest known option name, for "did you mean". */
+function suggest(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of OPTION_NAMES) {
+    const distance = fastLevenshtein.get(name.slice(0, 64).toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+}
+
+/** Check the documents and copy what passes: `{ id, text }` plus metadata, own properties only. */
+function validateDocuments(documents: unknown, maxDocuments: number, maxInputLength: number): { issues: ChorusIssue[]; copies: SourceDocument[] } {
+  const issues: ChorusIssue[] = [];
+  const copies: SourceDocument[] = [];
+  if (!Array.isArray(documents)) {
+    const problem = 'documents must be an array of { id, text } objects';
+    issues.push(issue({ code: 'INVALID_DOCUMENTS', path: ['documents'], problem, received: documents, fix: "Wrap a single article as [{ id: 'a', text }].", expected: 'an array' }));
+    return { issues, copies };
+  }
+  if (documents.length > maxDocuments) {
+    const problem = `there are more documents than maxDocuments (${maxDocuments}) allows`;
+    const fix = 'Pass fewer documents, or raise maxDocuments if this machine can take it.';
+    issues.push(issue({ code: 'INPUT_TOO_LARGE', path: ['documents'], problem, receivedText: `${documents.length} documents`, fix, expected: `at most ${maxDocuments} documents` }));
+    return { issues, copies };
+  }
+  const firstIndexOfId = new Map<string, number>();
+  let totalLength = 0;
+  for (let index = 0; index < documents.length; index++) {
+    const document: unknown = documents[index]; // a hole in a sparse array reads as undefined
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+      const problem = `documents[${index}] must be an object { id, text }`;
+      issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index], problem, received: document, fix: 'Pass { id: string, text: string }.', expected: 'an object' }));
+      continue;
+    }
+    const id = own(document, 'id');
+    const text = own(document, 'text');
+    let valid = true;
+    const label = typeof id === 'string' && id !== '' ? `document ${quote(id)} (documents[${index}])` : `documents[${index}]`;
+    if (typeof id !== 'string' || id === '') {
+      const problem = `documents[${index}] needs an id: a non-empty string unique among the documents`;
+      issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index, 'id'], problem, received: id, fix: "Use the article's URL or file name.", expected: 'a non-empty string' }));
+      valid = false;
+    } else if (firstIndexOfId.has(id)) {
+      const problem = `documents[${index}] has the same id as documents[${firstIndexOfId.get(id)}]`;
+      issues.push(issue({ code: 'DUPLICATE_ID', path: ['documents', index, 'id'], problem, received: id, fix: 'Give every document its own id.', expected: 'an id no other document has' }));
+      valid = false;
+    } else firstIndexOfId.set(id, index);
+    if (typeof text !== 'string') {
+      const problem = `${label} needs text: a string (it may be empty)`;
+      issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index, 'text'], problem, received: text, fix: "Pass the article's text as a string.", expected: 'a string' }));
+      valid = false;
+    } else totalLength += text.length;
+    const copy: SourceDocument = { id: id as string, text: text as string };
+    for (const key of METADATA) {
+      const value = own(document, key);
+      if (value === undefined) continue;
+      if (typeof value === 'string') copy[key] = value;
+      else {
+        issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index, key], problem: `${label}: ${key} must be a string when given`, received: value, fix: 'Pass a string or leave it out.', expected: 'a string' }));
+        valid = false;
+      }
+    }
+    const publishedAt = own(document, 'publishedAt');
+    if (typeof publishedAt === 'string') copy.publishedAt = publishedAt;
+    else if (publishedAt instanceof Date && !Number.isNaN(publishedAt.getTime())) copy.publishedAt = publishedAt.toISOString();
+    else if (publishedAt !== undefined) {
+      const problem = `${label}: publishedAt must be a string or a valid Date when given`;
+      issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index, 'publishedAt'], problem, received: publishedAt, fix: "Pass an ISO 8601 string such as '2024-05-01T12:00:00Z', a valid Date, or leave it out.", expected: 'a string or a valid Date' }));
+      valid = false;
+    }
+    if (valid) copies.push(copy);
+  }
+  if (totalLength > maxInputLength) {
+    const problem = `the documents hold more text than maxInputLength (${maxInputLength}) allows`;
+    const fix = 'Pass less text, or raise maxInputLength if this machine can take it.';
+    issues.push(issue({ code: 'INPUT_TOO_LARGE', path: ['documents'], problem, receivedText: `${totalLength} characters`, fix, expected: `at most ${maxInputLength} characters` }));
+  }
+  return { issues, copies };
+}
+
+/** Check the options; returns the issues and the valid values given (own properties only). */
+function validateOptions(options: unknown, allowSignal: boolean): { issues: ChorusIssue[]; given: Partial<Record<OptionName, unknown>> } {
+  const issues: ChorusIssue[] = [];
+  const given: Partial<Record<OptionName, unknown>> = {};
+  if (options === undefined) return { issues, given };
+  if (!isPlainObject(options)) {
+    const problem = 'options must be a plain object such as { words: 100 }';
+    issues.push(issue({ code: 'INVALID_OPTION', path: ['options'], problem, received: options, fix: 'Pass an object literal, or leave options out.', expected: 'a plain object' }));
+    return { issues, given };
+  }
+  // Own keys only: a `__proto__` key from JSON.parse is an unknown option, never a prototype.
+  for (const key of Object.keys(options)) {
+    if (!hasOwn(OPTIONS, key)) {
+      const hint = suggest(key);
+      const problem = `there is no option ${quote(key)}${hint ? ` (did you mean "${hint}"?)` : ''}`;
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', key], problem, fix: `Known options: ${OPTION_NAMES.join(', ')}.`, expected: OPTION_NAMES.join(' | ') }));
+      continue;
+    }
+    const name = key as OptionName;
+    const value = own(options, name);
+    if (value === undefined) continue; // an explicit undefined means "the default"
+    const option = OPTIONS[name];
+    if (name === 'signal' && !allowSignal) {
+      const problem = 'option signal is only for summarize(): summarizeSync() cannot be interrupted';
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, fix: 'Use summarize() to cancel work.', expected: 'no signal' }));
+    } else if (!option.accepts(value)) {
+      const fallback = 'default' in option ? ` for the default (${JSON.stringify(option.default)})` : '';
+      const problem = `option ${name} must be ${option.expected}`;
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, received: value, fix: `Give such a value, or leave the option out${fallback}.`, expected: option.expected }));
+    } else given[name] = value;
+  }
+
+  const budgets = (['words', 'sentences', 'characters'] as const).filter((name) => hasOwn(given, name));
+  if (budgets.length > 1) {
+    const problem = `give one length budget, not ${budgets.join(' and ')}`;
+    issues.push(issue({ code: 'INVALID_OPTION', path: ['options', budgets[1]!], problem, fix: `Keep the one you mean and remove the other${budgets.length > 2 ? 's' : ''}.`, expected: 'one of words, sentences, characters' }));
+  }
+  const language = (given.language as string | undefined) ?? OPTIONS.language.default;
+  if (language !== 'eng' && !hasOwn(given, 'stopwords')) {
+    const problem = `language ${quote(language)} needs its stopword list`;
+    const fix = `Import it from 'stopword' and pass both: { language: '${language}', stopwords: ${language} } (the core carries only the English list so browser bundles stay small).`;
+    issues.push(issue({ code: 'INVALID_OPTION', path: ['options', 'stopwords'], problem, received: undefined, fix, expected: 'an array of strings' }));
+  }
+  return { issues, given };
+}
+
+/**
+ * Validate documents and options; throw one `ChorusError` listing every problem, or return
+ * copies of the documents in canonical order (by id, UTF-16 code units) and the settings.
+ */
+export function resolveInput(documents: unknown, options: unknown, allowSignal: boolean): { documents: SourceDocument[]; settings: Settings } {
+  const { issues: optionIssues, given } = validateOptions(options, allowSignal);
+  const value = (name: OptionName): unknown => (hasOwn(given, name) ? given[name] : (OPTIONS[name] as { default?: unknown }).default);
+  const { issues: documentIssues, copies } = validateDocuments(documents, value('maxDocuments') as number, value('maxInputLength') as number);
+  const issues = [...documentIssues, ...optionIssues];
+  if (issues.length > 0) throw new ChorusError(issues);
+
+  const resolved = Object.fromEntries(OPTION_NAMES.map((name) => [name, value(name)])) as Resolved;
+  const { words, sentences, characters, language, stopwords: list, maxDocuments: _documents, maxInputLength: _length, ...rest } = resolved;
+  const budget: Budget =
+    sentences !== undefined
+      ? { kind: 'sentences', limit: sentences }
+      : characters !== undefined
+        ? { kind: 'characters', limit: characters }
+        : { kind: 'words', limit: words ?? DEFAULT_WORDS };
+  const stopwords = new Set<string>();
+  for (const word of list ?? eng) stopwords.add(word.toLowerCase());
+  const settings: Settings = { ...rest, budget, language: languageRules(language), stopwords };
+  return { documents: copies.sort((a, b) => compareCodeUnits(a.id, b.id)), settings };
+}
