@@ -37,7 +37,7 @@ describe('renderers', () => {
       Sources:
       [1] Kim in [Russia] — AP — https://apnews.com/a?b=1&c=2 — (ap)
       [2] cbc
-      [3] "><img src=x onerror=alert(1)> — javascript:alert(1) — (evil)
+      [3] "><img src=x onerror=alert(1)> — (evil)
       "
     `);
     expect(toText(summary, { citations: false })).toBe('Kim arrived in Russia on *Tuesday*. He said <script>alert("x")</script> & left quickly.\n');

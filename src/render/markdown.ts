@@ -1,5 +1,6 @@
 import type { Summary } from '../types.js';
-import { citations, oneLine, safeUrl } from './citations.js';
+import { citations } from './citations.js';
+import { safeUrl, singleLine } from './safe.js';
 
 /** Backslash-escape what Markdown would otherwise read as markup. */
 export function escapeMarkdown(text: string): string {
@@ -15,14 +16,17 @@ export function toMarkdown(summary: Summary): string {
   if (summary.sentences.length === 0) return '';
   const { bySentence, sources } = citations(summary);
   const paragraph = summary.sentences
-    .map((sentence, s) => escapeMarkdown(oneLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join(''))
+    .map((sentence, s) => escapeMarkdown(singleLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join(''))
     .join(' ');
   const notes = sources.map((report, i) => {
     const url = safeUrl(report.url);
-    const label = escapeMarkdown(oneLine(report.title ?? report.id));
-    const parts = [url ? `[${label}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : label];
-    if (report.source) parts.push(escapeMarkdown(oneLine(report.source)));
-    if (report.title) parts.push(`\`${report.id.replace(/`/g, "'")}\``);
+    const title = singleLine(report.title ?? '');
+    const id = singleLine(report.id);
+    const label = escapeMarkdown(title || id);
+    const parts = [url ? `[${label}](<${url}>)` : label];
+    const source = singleLine(report.source ?? '');
+    if (source) parts.push(escapeMarkdown(source));
+    if (title) parts.push(`\`${id.replace(/`/g, "'")}\``);
     return `[^${i + 1}]: ${parts.join(', ')}`;
   });
   return `${paragraph}\n\n${notes.join('\n')}\n`;
