@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ChorusError, summarize, type SourceDocument, type Summary } from '../src/index.js';
+import { ChorusError, summarize, toHTML, toMarkdown, toText, type SourceDocument, type Summary } from '../src/index.js';
 import type { HostileCase } from './fixtures/hostile/types.js';
+import { expectSafeRenderings } from './render-invariants.js';
 
 /**
  * The adversarial corpus (test/fixtures/hostile/, one attack per file): each case must give a
- * sensible summary or the right ChorusError, never a crash or a hang. The guard is generous
+ * sensible summary or the right ChorusError, never a crash or a hang, and its summary must
+ * render safely in every format (test/render-invariants.ts). The guard is generous
  * (10 s); the time each case took is printed at the end, and bench figures are elsewhere.
  */
 const directory = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
@@ -46,6 +48,8 @@ describe('hostile input', () => {
     for (const sentence of summary!.sentences) for (const span of sentence.sources) expect(byId.get(span.documentId)!.slice(span.start, span.end)).toBe(span.text);
     expect(summary!.documents.map((report) => report.id).sort()).toEqual([...byId.keys()].sort());
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    expectSafeRenderings(summary!);
+    hostile.rendered?.({ markdown: toMarkdown(summary!), text: toText(summary!), html: toHTML(summary!) });
   }, 10_000);
 });
 

@@ -35,14 +35,3 @@ export function citations(summary: Summary): Citations {
   });
   return { bySentence, sources };
 }
-
-/** Only links a reader can follow safely: http(s) and mailto, never `javascript:`. */
-export function safeUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  return /^(?:https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
-}
-
-/** Collapse runs of whitespace (line breaks inside a span) to one space for display. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

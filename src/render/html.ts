@@ -1,5 +1,6 @@
 import type { Summary } from '../types.js';
-import { citations, oneLine, safeUrl } from './citations.js';
+import { citations } from './citations.js';
+import { safeUrl, singleLine } from './safe.js';
 
 /** Escape text for HTML element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -23,15 +24,17 @@ export function toHTML(summary: Summary, options: HtmlOptions = {}): string {
   const paragraph = summary.sentences
     .map((sentence, s) => {
       const marks = bySentence[s]!.map((n) => `<a href="#${prefix}-source-${n}">${n}</a>`).join(',');
-      return `${escapeHtml(oneLine(sentence.text))}<sup class="chorus-cite">${marks}</sup>`;
+      return `${escapeHtml(singleLine(sentence.text))}<sup class="chorus-cite">${marks}</sup>`;
     })
     .join(' ');
   const items = sources.map((report, i) => {
     const url = safeUrl(report.url);
-    const label = escapeHtml(oneLine(report.title ?? report.id));
-    let item = url ? `<a href="${escapeHtml(url)}">${label}</a>` : label;
-    if (report.source) item += ` — ${escapeHtml(oneLine(report.source))}`;
-    if (report.title) item += ` <code>${escapeHtml(report.id)}</code>`;
+    const title = escapeHtml(singleLine(report.title ?? ''));
+    const id = escapeHtml(singleLine(report.id));
+    let item = url ? `<a href="${escapeHtml(url)}">${title || id}</a>` : title || id;
+    const source = escapeHtml(singleLine(report.source ?? ''));
+    if (source) item += ` — ${source}`;
+    if (title) item += ` <code>${id}</code>`;
     return `  <li id="${prefix}-source-${i + 1}">${item}</li>`;
   });
   return `<p class="chorus-summary">${paragraph}</p>\n<ol class="chorus-sources">\n${items.join('\n')}\n</ol>\n`;

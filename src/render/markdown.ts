@@ -1,9 +1,34 @@
 import type { Summary } from '../types.js';
-import { citations, oneLine, safeUrl } from './citations.js';
+import { citations } from './citations.js';
+import { safeUrl, singleLine } from './safe.js';
 
-/** Backslash-escape what Markdown would otherwise read as markup. */
+/**
+ * Backslash-escape what Markdown would otherwise read as markup: inline syntax anywhere; a
+ * character reference, which the page would show decoded instead of as given (`&lt;` as `<`;
+ * numeric ones such as `&#27;`, ESC, are already broken up by the escaped `#`); at
+ * the start, where the text opens a line or a footnote, a list marker (`1.`, `1)`, `-`, `+`)
+ * or thematic break (`---`); at the end, a `!`, which would make the footnote reference
+ * appended after it an image.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, '\\$&').replace(/^(\d+)\. /, '$1\\. ').replace(/^([-+]) /, '\\$1 ');
+  return text
+    .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
+    .replace(/&(?=[a-z\d]+;)/gi, '\\&')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^[-+]/, '\\$&')
+    .replace(/!$/, '\\!');
+}
+
+/**
+ * `text` as a code span it cannot close: backslashes do not escape inside code spans, so the
+ * fence is one backtick longer than the longest run in the text, padded with a space when the
+ * text starts or ends with a backtick (CommonMark strips one space from each side).
+ */
+function codeSpan(text: string): string {
+  const longestRun = (text.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = /^`|`$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /**
@@ -15,14 +40,18 @@ export function toMarkdown(summary: Summary): string {
   if (summary.sentences.length === 0) return '';
   const { bySentence, sources } = citations(summary);
   const paragraph = summary.sentences
-    .map((sentence, s) => escapeMarkdown(oneLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join(''))
+    .map((sentence, s) => escapeMarkdown(singleLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join(''))
     .join(' ');
   const notes = sources.map((report, i) => {
     const url = safeUrl(report.url);
-    const label = escapeMarkdown(oneLine(report.title ?? report.id));
-    const parts = [url ? `[${label}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : label];
-    if (report.source) parts.push(escapeMarkdown(oneLine(report.source)));
-    if (report.title) parts.push(`\`${report.id.replace(/`/g, "'")}\``);
+    const title = singleLine(report.title ?? '');
+    const id = singleLine(report.id);
+    const label = escapeMarkdown(title || id);
+    // A backslash before the closing `>` would escape it; safeUrl already encoded `<`, `>` and whitespace.
+    const parts = [url ? `[${label}](<${url.replace(/\\/g, '\\\\')}>)` : label];
+    const source = singleLine(report.source ?? '');
+    if (source) parts.push(escapeMarkdown(source));
+    if (title && id) parts.push(codeSpan(id)); // an empty code span would be two stray backticks
     return `[^${i + 1}]: ${parts.join(', ')}`;
   });
   return `${paragraph}\n\n${notes.join('\n')}\n`;

@@ -1,5 +1,6 @@
 import type { Summary } from '../types.js';
-import { citations, oneLine } from './citations.js';
+import { citations } from './citations.js';
+import { safeUrl, singleLine } from './safe.js';
 
 export interface TextOptions {
   /** Numbered citations after each sentence and a source list at the end. @default true */
@@ -12,14 +13,19 @@ export interface TextOptions {
  */
 export function toText(summary: Summary, options: TextOptions = {}): string {
   if (summary.sentences.length === 0) return '';
-  if (options.citations === false) return `${summary.sentences.map((sentence) => oneLine(sentence.text)).join(' ')}\n`;
+  if (options.citations === false) return `${summary.sentences.map((sentence) => singleLine(sentence.text)).join(' ')}\n`;
   const { bySentence, sources } = citations(summary);
-  const paragraph = summary.sentences.map((sentence, s) => `${oneLine(sentence.text)} [${bySentence[s]!.join(', ')}]`).join(' ');
+  const paragraph = summary.sentences.map((sentence, s) => `${singleLine(sentence.text)} [${bySentence[s]!.join(', ')}]`).join(' ');
   const list = sources.map((report, i) => {
-    const parts = [oneLine(report.title ?? report.id)];
-    if (report.source) parts.push(oneLine(report.source));
-    if (report.url) parts.push(report.url);
-    if (report.title) parts.push(`(${report.id})`);
+    // A title of control characters alone would leave the line nameless: the id stands in.
+    const title = singleLine(report.title ?? '');
+    const id = singleLine(report.id);
+    const parts = [title || id];
+    const source = singleLine(report.source ?? '');
+    if (source) parts.push(source);
+    const url = safeUrl(report.url);
+    if (url) parts.push(url);
+    if (title) parts.push(`(${id})`);
     return `[${i + 1}] ${parts.join(' — ')}`;
   });
   return `${paragraph}\n\nSources:\n${list.join('\n')}\n`;
