@@ -21,8 +21,10 @@ export interface CliFlag {
 }
 
 export interface OptionSpec<T> {
-  /** What is allowed, in words: for messages and the CLI's help. */
+  /** What is allowed, in words: for messages. */
   readonly expected: string;
+  /** The allowed range of a number, short: for the CLI's help ("0–0.9", "≥ 1"). */
+  readonly range?: string;
   readonly accepts: (value: unknown) => boolean;
   readonly default?: T;
   readonly flag?: CliFlag;
@@ -35,11 +37,16 @@ type Extra<T> = { default?: T; flag?: CliFlag };
 function spec<T, E extends Extra<T>>(expected: string, accepts: (value: unknown) => boolean, extra: E): OptionSpec<T> & E {
   return { expected, accepts, ...extra };
 }
-const range = (min: number, max: number) => (max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`);
-const integer = <E extends Extra<number>>(min: number, max: number, extra: E) =>
-  spec<number, E>(`an integer ${range(min, max)}`, (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max, extra);
-const decimal = <E extends Extra<number>>(min: number, max: number, extra: E) =>
-  spec<number, E>(`a number ${range(min, max)}`, (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max, extra);
+const unbounded = (max: number) => max === Number.MAX_SAFE_INTEGER;
+const range = (min: number, max: number) => (unbounded(max) ? `≥ ${min}` : `from ${min} to ${max}`);
+const integer = <E extends Extra<number>>(min: number, max: number, extra: E) => ({
+  ...spec<number, E>(`an integer ${range(min, max)}`, (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max, extra),
+  range: unbounded(max) ? `≥ ${min}` : `${min}–${max}`,
+});
+const decimal = <E extends Extra<number>>(min: number, max: number, extra: E) => ({
+  ...spec<number, E>(`a number ${range(min, max)}`, (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max, extra),
+  range: `${min}–${max}`,
+});
 const isAbortSignal = (value: unknown): boolean =>
   // Signals from another realm (an iframe, a polyfill) work if they look like one.
   typeof value === 'object' && value !== null && typeof (value as AbortSignal).aborted === 'boolean' && typeof (value as AbortSignal).addEventListener === 'function';
@@ -52,14 +59,14 @@ export const OPTIONS = {
    * short only when no remaining sentence fits). At most one of `words`, `sentences` and
    * `characters` may be given. Integer, 1 to 1,000,000. @default 100 (when no budget is given)
    */
-  words: integer(1, 1_000_000, { flag: { short: 'w', placeholder: 'n', help: 'length budget in words (default: 100)' } }),
+  words: integer(1, 1_000_000, { flag: { short: 'w', placeholder: 'n', help: 'length budget in words, 100 when no budget is given' } }),
   /** Exact number of sentences (fewer only if the input has fewer distinct facts). Integer, 1 to 100,000. */
   sentences: integer(1, 100_000, { flag: { short: 's', placeholder: 'n', help: 'exactly n sentences instead' } }),
   /**
    * Hard cap on the summary's length in UTF-16 code units, sentences joined by one space
    * (a push notification, a tweet). A sentence is never cut. Integer, 1 to 100,000,000.
    */
-  characters: integer(1, 100_000_000, { flag: { short: 'c', placeholder: 'n', help: 'at most n characters instead (a sentence is never cut)' } }),
+  characters: integer(1, 100_000_000, { flag: { short: 'c', placeholder: 'n', help: 'at most n characters instead; a sentence is never cut' } }),
   /**
    * Language of the articles, as a `stopword` list code (`'eng'`, `'fra'`, `'zho'`, …).
    * English gets Porter stemming, English abbreviations and opening words at sentence
@@ -70,7 +77,7 @@ export const OPTIONS = {
    */
   language: spec<string, { default: string; flag: CliFlag }>('a stopword list code such as "eng" or "fra"', (v) => typeof v === 'string' && /^[a-zA-Z_]{2,8}$/.test(v), {
     default: 'eng',
-    flag: { short: 'l', placeholder: 'code', help: 'stopword language code such as eng, fra, deu, zho' },
+    flag: { short: 'l', placeholder: 'code', help: 'language as a stopword list code: eng, fra, deu, zho, …' },
   }),
   /** Stopwords for similarity; matched lower-cased. @default stopword's list for `language` */
   stopwords: spec<readonly string[], Extra<readonly string[]>>('an array of strings', (v) => Array.isArray(v) && v.every((w) => typeof w === 'string'), {}),
@@ -92,14 +99,14 @@ export const OPTIONS = {
    * fact's prior is multiplied by (1 + its earliest prose index in any article)^(−positionWeight / 2).
    * `0` ignores position (for text that is not news). 0 to 4. @default 1
    */
-  positionWeight: decimal(0, 4, { default: 1, flag: { placeholder: 'x', help: 'weight of a sentence\'s place in its article (0: none)' } }),
+  positionWeight: decimal(0, 4, { default: 1, flag: { placeholder: 'x', help: 'weight of a sentence\'s place in its article, 0 for none' } }),
   /**
    * How much agreement between articles counts: words and word pairs count
    * `0.1 + supportWeight × (articles carrying them − 1)` in the coverage objective, and a fact's
    * weight in the centrality graph is its support ^ supportWeight. `0` treats every article
    * as if it were alone. 0 to 4. @default 1
    */
-  supportWeight: decimal(0, 4, { default: 1, flag: { placeholder: 'x', help: 'weight of agreement between articles (0: none)' } }),
+  supportWeight: decimal(0, 4, { default: 1, flag: { placeholder: 'x', help: 'weight of agreement between articles, 0 for none' } }),
   /**
    * Never select headlines, captions, bylines, share buttons, link lists and other page
    * furniture. `false` treats every sentence but over-long pieces as prose (for clean text

@@ -173,8 +173,13 @@ describe('segment: properties', () => {
     );
   }, PROPERTY_TIMEOUT);
 
-  test('kinds are known codes', () => {
-    const segments = segmentOf(loadExamples(), { maxSentenceLength: 2000 });
-    for (const kind of segments.kind) expect(Object.values(Kind)).toContain(kind);
+  test('the example articles: every sentence that is not prose, with its kind (test/snapshots/example-furniture.txt)', async () => {
+    const documents = loadExamples();
+    const segments = segmentOf(documents, { maxSentenceLength: 2000 });
+    const rows: string[] = [];
+    for (let i = 0; i < segments.count; i++)
+      if (segments.kind[i] !== Kind.PROSE)
+        rows.push(`${documents[segments.doc[i]!]!.id.slice(0, 3)} #${segments.indexInDoc[i]} ${KIND_NAMES[segments.kind[i]!]}: ${documents[segments.doc[i]!]!.text.slice(segments.start[i]!, segments.end[i]!).slice(0, 80)}`);
+    await expect(`${rows.join('\n')}\n`).toMatchFileSnapshot('./snapshots/example-furniture.txt');
   });
 });

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ChorusError, toHTML, toMarkdown, toText, type ChorusIssue, type SourceDocument, type Summary } from 'chorus-summary';
 import { summarizeFiles } from 'chorus-summary/node';
 import { flagHelp, flagOf, FORMATS, joinNegativeValues, optionsFromFlags, parserOptions, type Format } from './flags.js';
+import { singleLine } from '../render/safe.js';
 import { progressBar } from './progress.js';
 import { parseStdin, readAll } from './stdin.js';
 
@@ -63,9 +64,15 @@ function describeIssue(issue: ChorusIssue): string {
   return flag && issue.message.startsWith(`option ${name} `) ? flag + issue.message.slice(`option ${name}`.length) : issue.message;
 }
 
+/** A stack trace for --debug, each of its lines made safe for a terminal. */
+const stackOf = (error: Error) => (error.stack ?? error.message).split('\n').map(singleLine).join('\n');
+
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[], streams: Streams): Promise<number> {
   let debug = argv.includes('--debug');
+  // Every line to the terminal goes through singleLine: ids are file names and titles come
+  // from scraped pages, and either may hold line breaks or terminal escape sequences.
+  const say = (text: string) => streams.stderr.write(`chorus: ${singleLine(text)}\n`);
   try {
     let parsed;
     try {
@@ -102,13 +109,13 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       bar.clear();
     }
     if (summary.documents.length === 0 || summary.documents.every((report) => report.sentences === 0)) {
-      if (!quiet) for (const warning of summary.warnings) if (warning.code !== 'EMPTY_DOCUMENT') streams.stderr.write(`chorus: warning: ${warning.message}\n`);
-      streams.stderr.write('chorus: no readable article in the input\n');
+      if (!quiet) for (const warning of summary.warnings) if (warning.code !== 'EMPTY_DOCUMENT') say(`warning: ${warning.message}`);
+      say('no readable article in the input');
       return 1;
     }
     if (!quiet) {
-      for (const warning of summary.warnings) streams.stderr.write(`chorus: warning: ${warning.documentId && !warning.message.startsWith(warning.documentId) ? `${warning.documentId}: ` : ''}${warning.message}\n`);
-      if (summary.sentences.length === 0) streams.stderr.write('chorus: warning: no sentence fits the budget or reads as prose; the summary is empty\n');
+      for (const warning of summary.warnings) say(`warning: ${warning.documentId && !warning.message.startsWith(warning.documentId) ? `${warning.documentId}: ` : ''}${warning.message}`);
+      if (summary.sentences.length === 0) say('warning: no sentence fits the budget or reads as prose; the summary is empty');
     }
     const output = render(summary, format);
     if (values.output) await writeFile(values.output as string, output);
@@ -116,17 +123,16 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      streams.stderr.write(`chorus: ${error.message}\n`);
+      say(error.message);
       return 2;
     }
     if (error instanceof ChorusError) {
-      for (const issue of error.issues) streams.stderr.write(`chorus: ${describeIssue(issue)}\n`);
-      if (debug) streams.stderr.write(`${error.stack}\n`);
+      for (const issue of error.issues) say(describeIssue(issue));
+      if (debug) streams.stderr.write(`${stackOf(error)}\n`);
       return error.code === 'INVALID_OPTION' ? 2 : 1;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    streams.stderr.write(`chorus: ${message}\n`);
-    if (debug && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
+    say(error instanceof Error ? error.message : String(error));
+    if (debug && error instanceof Error) streams.stderr.write(`${stackOf(error)}\n`);
     return 1;
   }
 }

@@ -92,9 +92,9 @@ function line(name: string, short: string | undefined, placeholder: string | und
 /** The options part of `--help`. */
 export function flagHelp(): string {
   const lines = OPTION_FLAGS.map(({ option, flag }) => {
-    const spec = OPTIONS[option];
-    const detail = flag.sets === undefined ? ` (${spec.expected}${'default' in spec ? `; default: ${String(spec.default)}` : ''})` : '';
-    return line(flag.name, flag.short, flag.placeholder, flag.help + (option === 'words' ? '' : detail));
+    const spec: { range?: string; default?: unknown } = OPTIONS[option];
+    const details = flag.sets === undefined ? [spec.range, spec.default === undefined ? undefined : `default ${String(spec.default)}`].filter(Boolean) : [];
+    return line(flag.name, flag.short, flag.placeholder, details.length > 0 ? `${flag.help} (${details.join(', ')})` : flag.help);
   });
   return [...lines, ...OWN.map((flag) => line(flag.name, flag.short, flag.placeholder, flag.help))].join('\n');
 }
