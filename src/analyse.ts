@@ -125,7 +125,7 @@ function analyseText(text: string, settings: AnalyseSettings, caches: Caches): A
     }
     if (term >= 0) terms.push(term);
   }
-  return { key: keyOf(normalised, plain), terms: Int32Array.from(terms), standalone: standaloneFactor(text, settings.language.danglingOpening) };
+  return { key: keyOf(normalised, plain), terms, standalone: standaloneFactor(text, settings.language.danglingOpening) };
 }
 
 export function* analyse(segments: Segments, originals: readonly string[], settings: AnalyseSettings, caches: Caches): Work<Analysis> {
@@ -135,9 +135,11 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   const termList: number[] = [];
   const words = new Int32Array(count);
   const standalone = new Float64Array(count);
-  // Term ids of this run: dense, in order of first appearance, whatever the cache holds.
+  // Term ids of this run: dense, in order of first appearance, whatever the cache holds. A
+  // fresh cache numbers terms in exactly that order, so its ids are used as they are.
+  const fresh = caches.vocabulary.length === 0;
   const localOf = new Map<number, number>();
-  const vocabulary: string[] = [];
+  let vocabulary: string[] = [];
 
   yield { stage: 'analyse', done: 0, total: count };
   for (let i = 0; i < count; i++) {
@@ -157,18 +159,21 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
     }
     key[i] = analysed.key;
     standalone[i] = analysed.standalone;
-    for (const term of analysed.terms) {
-      let local = localOf.get(term);
-      if (local === undefined) {
-        local = vocabulary.length;
-        localOf.set(term, local);
-        vocabulary.push(caches.vocabulary[term]!);
+    if (fresh) for (const term of analysed.terms) termList.push(term);
+    else
+      for (const term of analysed.terms) {
+        let local = localOf.get(term);
+        if (local === undefined) {
+          local = vocabulary.length;
+          localOf.set(term, local);
+          vocabulary.push(caches.vocabulary[term]!);
+        }
+        termList.push(local);
       }
-      termList.push(local);
-    }
     if ((i & 255) === 255) yield { stage: 'analyse', done: i + 1, total: count };
   }
   termStart[count] = termList.length;
   yield { stage: 'analyse', done: count, total: count };
+  if (fresh) vocabulary = caches.vocabulary.slice();
   return { key, termStart, terms: Int32Array.from(termList), termCount: vocabulary.length, vocabulary, words, standalone };
 }

@@ -148,8 +148,8 @@ export interface LineSplit {
 /** What analyse keeps of one distinct sentence text. */
 export interface AnalysedText {
   key: string;
-  /** Term ids of `Caches.vocabulary` (not of one run), in text order. */
-  terms: Int32Array;
+  /** Term ids of `Caches.vocabulary` (not of one run), in text order. (A plain array: tens of thousands of tiny typed arrays cost the garbage collector more.) */
+  terms: readonly number[];
   standalone: number;
 }
 

@@ -21,11 +21,14 @@ import { resolveInput } from './validate.js';
  * runs with the same settings, one run at a time (an entry point that summarises many groups
  * of documents); results never depend on what they hold.
  */
-export function* runStages(documents: readonly SourceDocument[], settings: Settings, caches: Caches = createCaches()): Work<StageResults> {
+export function* runStages(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<StageResults> {
+  let caches: Caches | undefined = shared ?? createCaches();
   // 1. Sentences with exact offsets; furniture marked.
   const segments = yield* segment(documents, settings, caches);
   // 2. Comparison keys, content terms, word counts, how well each sentence stands alone.
   const analysis = yield* analyse(segments, documents.map((document) => document.text), settings, caches);
+  // A cache made for this run is garbage now: kept alive, it would slow every later collection.
+  caches = undefined;
   // 3. Near-identical sentences grouped into facts.
   const groups = yield* dedupe(segments, analysis, settings);
   // 4. What each fact is worth: a lead-and-centrality prior, and the words it covers.

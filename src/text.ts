@@ -28,10 +28,13 @@ export function isCjkCode(code: number): boolean {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 
-/** The character at `at` (a whole surrogate pair when it starts one) is a letter, mark or digit. */
-function isLetterOrDigit(code: number, text: string, at: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return LETTER_OR_DIGIT.test(text.slice(at, code >= 0xd800 && code <= 0xdbff ? at + 2 : at + 1));
+/** `text[from, to)` holds a letter, mark or digit. */
+function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : LETTER_OR_DIGIT.test(text.slice(i, i + 2))) return true;
+  }
+  return false;
 }
 
 /**
@@ -41,36 +44,34 @@ function isLetterOrDigit(code: number, text: string, at: number): boolean {
  */
 export function countWords(text: string): number {
   let count = 0;
-  let inRun = false;
-  let runHasLetter = false;
-  let runTouchesCjk = false; // the run starts right after a CJK character
+  let runStart = -1; // start of the current run of other characters, or −1
+  let runAfterCjk = false; // that run starts right after a CJK character
+  // A run next to a CJK character counts only if it holds a letter or digit; checked only then,
+  // so text without CJK costs one pass and no letter tests.
+  const close = (end: number, beforeCjk: boolean) => {
+    if (runStart >= 0 && (!(runAfterCjk || beforeCjk) || hasLetterOrDigit(text, runStart, end))) count++;
+    runStart = -1;
+  };
   let previousCjk = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isSpaceCode(code)) {
-      if (inRun && (runHasLetter || !runTouchesCjk)) count++;
-      inRun = false;
+      close(i, false);
       previousCjk = false;
-      continue;
-    }
-    if (isCjkCode(code)) {
-      if (inRun && runHasLetter) count++; // a run ending at a CJK character counts only if it holds a letter
-      inRun = false;
+    } else if (isCjkCode(code)) {
+      close(i, true);
       count++;
       if (code >= 0xd800 && code <= 0xdbff) i++; // the low surrogate of a supplementary character
       previousCjk = true;
-      continue;
+    } else {
+      if (runStart < 0) {
+        runStart = i;
+        runAfterCjk = previousCjk;
+      }
+      previousCjk = false;
     }
-    if (!inRun) {
-      inRun = true;
-      runHasLetter = false;
-      runTouchesCjk = previousCjk;
-    }
-    previousCjk = false;
-    if (!runHasLetter && isLetterOrDigit(code, text, i)) runHasLetter = true;
-    if (code >= 0xd800 && code <= 0xdbff) i++; // its low surrogate belongs to the same character
   }
-  if (inRun && (runHasLetter || !runTouchesCjk)) count++;
+  close(text.length, false);
   return count;
 }
 
