@@ -15,6 +15,9 @@ import { Kind, type AnalysedText, type Analysis, type Caches, type Segments } fr
 import type { Work } from './schedule.js';
 import { countWords, isCjkCode } from './text.js';
 
+/** Characters analysed between two progress ticks (each a chance to yield to the event loop). */
+const WORK_PER_TICK = 40_000;
+
 export interface AnalyseSettings {
   stopwords: ReadonlySet<string>;
   language: LanguageRules;
@@ -142,6 +145,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   let vocabulary: string[] = [];
 
   yield { stage: 'analyse', done: 0, total: count };
+  let workSinceTick = 0; // characters analysed (or looked up) since the last tick
   for (let i = 0; i < count; i++) {
     termStart[i] = termList.length;
     const document = segments.doc[i]!;
@@ -170,7 +174,11 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
         }
         termList.push(local);
       }
-    if ((i & 255) === 255) yield { stage: 'analyse', done: i + 1, total: count };
+    workSinceTick += 16 + text.length;
+    if (workSinceTick >= WORK_PER_TICK) {
+      workSinceTick = 0;
+      yield { stage: 'analyse', done: i + 1, total: count };
+    }
   }
   termStart[count] = termList.length;
   yield { stage: 'analyse', done: count, total: count };

@@ -4,10 +4,11 @@
  */
 import { keyDistance } from './measures.js';
 import { Kind, type StageResults } from './model.js';
+import type { Work } from './schedule.js';
 import { compareCodeUnits } from './text.js';
 import type { DocumentReport, SourceSpan, Summary, SummarySentence, SummaryWarning } from './types.js';
 
-export function assemble(results: StageResults): Summary {
+export function* assemble(results: StageResults): Work<Summary> {
   const { documents, segments, analysis, groups, ranking, chosen } = results;
 
   const span = (sentence: number, representativeKey: string): SourceSpan => {
@@ -27,11 +28,13 @@ export function assemble(results: StageResults): Summary {
   const contributed = new Int32Array(documents.length);
   const lastGroupOf = new Int32Array(documents.length).fill(-1);
   let words = 0;
-  const sentences: SummarySentence[] = chosen.map((group) => {
+  const sentences: SummarySentence[] = [];
+  for (const group of chosen) {
     const representative = groups.representative[group]!;
     const representativeKey = analysis.key[representative]!;
     const sources = [span(representative, representativeKey)];
     for (let p = groups.memberStart[group]!; p < groups.memberStart[group + 1]!; p++) {
+      if ((p & 1023) === 1023) yield; // a fact reprinted a million times: its spans take a while
       const member = groups.members[p]!;
       if (member !== representative) sources.push(span(member, representativeKey));
       const document = segments.doc[member]!;
@@ -41,8 +44,8 @@ export function assemble(results: StageResults): Summary {
       }
     }
     words += analysis.words[representative]!;
-    return { text: sources[0]!.text, score: ranking.score[group]!, support: groups.support[group]!, sources };
-  });
+    sentences.push({ text: sources[0]!.text, score: ranking.score[group]!, support: groups.support[group]!, sources });
+  }
 
   const warnings: SummaryWarning[] = [...segments.warnings];
   const reports: DocumentReport[] = documents.map((document, d) => {

@@ -5,6 +5,7 @@
 import levenshtein from 'fast-levenshtein';
 import { ln } from './math.js';
 import type { Analysis, Groups, Vectors } from './model.js';
+import type { Work } from './schedule.js';
 
 /** Normalised edit distance: Levenshtein distance over the longer length, in [0, 1]. */
 export function keyDistance(a: string, b: string): number {
@@ -28,7 +29,7 @@ export function withinThreshold(a: string, b: string, threshold: number): boolea
 }
 
 /** The tf-idf vector of each group's representative (idf over groups). */
-export function buildVectors(analysis: Analysis, groups: Groups): Vectors {
+export function* buildVectors(analysis: Analysis, groups: Groups): Work<Vectors> {
   const groupCount = groups.count;
   const start = new Int32Array(groupCount + 1);
   const terms: number[] = [];
@@ -36,6 +37,7 @@ export function buildVectors(analysis: Analysis, groups: Groups): Vectors {
   const frequency = new Int32Array(analysis.termCount);
   const scratch: number[] = [];
   for (let g = 0; g < groupCount; g++) {
+    if ((g & 4095) === 4095) yield;
     start[g] = terms.length;
     const sentence = groups.representative[g]!;
     scratch.length = 0;

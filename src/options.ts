@@ -129,10 +129,18 @@ export const OPTIONS = {
   signal: spec<AbortSignal, Extra<AbortSignal>>('an AbortSignal (new AbortController().signal)', isAbortSignal, {}),
   /** Called at the start and end of each stage and every few milliseconds within one. */
   onProgress: spec<(progress: Progress) => void, Extra<(progress: Progress) => void>>('a function ({ stage, done, total }) => void', (v) => typeof v === 'function', {}),
-  /** Most documents in one call. Integer ≥ 1. @default 100000 */
-  maxDocuments: integer(1, Number.MAX_SAFE_INTEGER, { default: 100_000, flag: { placeholder: 'n', help: 'most documents in one run' } }),
-  /** Most text in one call, in UTF-16 code units summed over all documents. Integer ≥ 1. @default 268435456 (256 Mi) */
-  maxInputLength: integer(1, Number.MAX_SAFE_INTEGER, { default: 256 * 1024 * 1024, flag: { placeholder: 'n', help: 'most characters of text in one run' } }),
+  /**
+   * Most documents in one call: above it, `INPUT_TOO_LARGE`. The default admits a feed of
+   * 100,000 articles ten times over; lower it to bound what one call may cost. Integer ≥ 1.
+   * @default 1000000
+   */
+  maxDocuments: integer(1, Number.MAX_SAFE_INTEGER, { default: 1_000_000, flag: { placeholder: 'n', help: 'most documents in one run' } }),
+  /**
+   * Most text in one call, in UTF-16 code units summed over all documents: above it,
+   * `INPUT_TOO_LARGE`. The default (2^30) admits a feed of 100,000 articles (about 380 million
+   * code units) with room to spare. Integer ≥ 1. @default 1073741824
+   */
+  maxInputLength: integer(1, Number.MAX_SAFE_INTEGER, { default: 2 ** 30, flag: { placeholder: 'n', help: 'most characters of text in one run' } }),
   /**
    * A run of text longer than this (UTF-16 code units) without a sentence boundary is cut
    * into pieces of at most this length for analysis; the pieces are never selected and a

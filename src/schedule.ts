@@ -8,23 +8,36 @@
 import { abortError } from './errors.js';
 import type { Progress } from './types.js';
 
-export type Work<T> = Generator<Progress, T, void>;
+/**
+ * A stage's work: it yields a `Progress` tick (a chance to report and to pause) or `undefined`
+ * (only a chance to pause: a long computation inside a phase), every few milliseconds of work
+ * whatever the input, and returns its result.
+ */
+export type Work<T> = Generator<Progress | undefined, T, void>;
 
-/** Work between two yields to the event loop, in milliseconds. Abort latency is about this. */
+/**
+ * Work between two yields to the event loop, in milliseconds. Abort latency is about this, plus
+ * the longest stretch a stage runs between two ticks (stages tick by work done, a few ms apart).
+ */
 const SLICE_MS = 12;
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
 
-/** Reports a tick to `onProgress` when its stage changes or it finishes, and at most once a slice otherwise. */
+/**
+ * Reports a tick to `onProgress` when its stage changes or it finishes, and at most once a
+ * slice otherwise. Returns whether `onProgress` was called.
+ */
 function progressReporter(onProgress: ((progress: Progress) => void) | undefined) {
   let lastStage = '';
-  return (tick: Progress, sliceEnded: boolean): void => {
-    if (!onProgress) return;
+  return (tick: Progress | undefined, sliceEnded: boolean): boolean => {
+    if (!onProgress || tick === undefined) return false;
     if (sliceEnded || tick.stage !== lastStage || tick.done === tick.total) {
       lastStage = tick.stage;
       onProgress({ stage: tick.stage, done: tick.done, total: tick.total });
+      return true;
     }
+    return false;
   };
 }
 
@@ -89,18 +102,21 @@ export async function runAsync<T>(
   const report = progressReporter(onProgress);
   const yielder = createYielder();
   try {
+    const stopIfAborted = () => {
+      if (!signal?.aborted) return;
+      work.return(undefined as never);
+      throw abortError(signal.reason);
+    };
     let deadline = now() + SLICE_MS;
     for (;;) {
       const step = work.next();
       if (step.done) return step.value;
       const sliceEnded = now() >= deadline;
-      report(step.value, sliceEnded);
+      // onProgress may abort (a cancel button, a deadline): seen before any more work is done.
+      if (report(step.value, sliceEnded)) stopIfAborted();
       if (sliceEnded) {
         await yielder.next();
-        if (signal?.aborted) {
-          work.return(undefined as never);
-          throw abortError(signal.reason);
-        }
+        stopIfAborted();
         deadline = now() + SLICE_MS;
       }
     }

@@ -12,7 +12,7 @@ import { order } from './order.js';
 import { rank } from './rank/index.js';
 import { runAsync, runSync, type Work } from './schedule.js';
 import { segment } from './segment/index.js';
-import { select } from './select.js';
+import { select } from './select/index.js';
 import type { SourceDocument, Summary } from './types.js';
 import { resolveInput } from './validate.js';
 
@@ -41,7 +41,7 @@ export function* runStages(documents: readonly SourceDocument[], settings: Setti
 }
 
 function* pipeline(documents: readonly SourceDocument[], settings: Settings): Work<Summary> {
-  return assemble(yield* runStages(documents, settings));
+  return yield* assemble(yield* runStages(documents, settings));
 }
 
 /**

@@ -32,7 +32,13 @@ const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 function hasLetterOrDigit(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : LETTER_OR_DIGIT.test(text.slice(i, i + 2))) return true;
+    if (code < 128) {
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+      continue;
+    }
+    const pair = code >= 0xd800 && code <= 0xdbff; // a supplementary character: test the whole pair
+    if (LETTER_OR_DIGIT.test(text.slice(i, pair ? i + 2 : i + 1))) return true;
+    if (pair) i++;
   }
   return false;
 }

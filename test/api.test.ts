@@ -22,8 +22,8 @@ describe('public surface', () => {
       {
         "duplicateThreshold": 0.3,
         "language": "eng",
-        "maxDocuments": 100000,
-        "maxInputLength": 268435456,
+        "maxDocuments": 1000000,
+        "maxInputLength": 1073741824,
         "maxSentenceLength": 2000,
         "order": "source",
         "positionWeight": 1,

@@ -61,7 +61,7 @@ function denseRank(analysis: Analysis, groups: Groups, nodeWeight: Float64Array,
 }
 
 function sparseRank(analysis: Analysis, groups: Groups, nodeWeight: Float64Array, teleport: Float64Array): Float64Array {
-  const vectors = buildVectors(analysis, groups);
+  const vectors = runSync(buildVectors(analysis, groups));
   // The default caps (maxPostings, maxNeighbours) do not bind on inputs this small.
   const graph = runSync(similarityGraph(vectors, RANK_PARAMETERS));
   return runSync(powerIteration(graph, nodeWeight, teleport, { ...RANK_PARAMETERS, tolerance: 1e-14, maxIterations: 1000 })).scores;
@@ -123,7 +123,7 @@ describe('rank: the scores mean something', () => {
   });
 
   test('support raises a node: the same graph with one node carried more often', () => {
-    const vectors = buildVectors(analysis, groups);
+    const vectors = runSync(buildVectors(analysis, groups));
     const graph = runSync(similarityGraph(vectors, RANK_PARAMETERS));
     const even = new Float64Array(groups.count).fill(1);
     const base = runSync(powerIteration(graph, even, even, RANK_PARAMETERS)).scores;

@@ -5,7 +5,7 @@ import { cosine, keyDistance } from '../src/measures.js';
 import type { Analysis, Budget, Groups, Ranking, Segments } from '../src/model.js';
 import { LENGTH_EXPONENT, rank } from '../src/rank/index.js';
 import { runSync } from '../src/schedule.js';
-import { select, WORDS_OVERSHOOT } from '../src/select.js';
+import { select, WORDS_OVERSHOOT } from '../src/select/index.js';
 import { groupsOf, loadExamples } from './helpers.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);

@@ -2,7 +2,8 @@
  * Concepts: the words and word pairs selection covers, each weighted by how many articles
  * carry it.
  */
-import type { Analysis, Groups, Segments } from '../model.js';
+import type { Analysis, Groups, Ranking, Segments } from '../model.js';
+import type { Work } from '../schedule.js';
 
 /** Weight of a concept only one article has, and of a fact's private concept. */
 const CONCEPT_FLOOR = 0.1;
@@ -12,7 +13,7 @@ const CONCEPT_FLOOR = 0.1;
  * representative, plus one private concept; each weighted by the articles that carry it
  * (counted over every prose sentence, so a reprinted fact's words count once per outlet).
  */
-export function concepts(segments: Segments, analysis: Analysis, groups: Groups, supportWeight: number) {
+export function* concepts(segments: Segments, analysis: Analysis, groups: Groups, supportWeight: number): Work<Pick<Ranking, 'conceptStart' | 'concept' | 'conceptWeight'>> {
   const termCount = analysis.termCount;
   // Distinct articles per term and per pair: sentences come in document order, so a
   // "last document seen" stamp counts each article once.
@@ -22,6 +23,7 @@ export function concepts(segments: Segments, analysis: Analysis, groups: Groups,
   const pairDocuments: number[] = [];
   const pairLastDocument: number[] = [];
   for (let i = 0; i < segments.count; i++) {
+    if ((i & 4095) === 4095) yield;
     if (groups.groupOf[i]! < 0) continue;
     const document = segments.doc[i]!;
     let previous = -1;
@@ -59,6 +61,7 @@ export function concepts(segments: Segments, analysis: Analysis, groups: Groups,
   const list: number[] = [];
   const seen = new Set<number>();
   for (let g = 0; g < groups.count; g++) {
+    if ((g & 4095) === 4095) yield;
     conceptStart[g] = list.length;
     conceptWeight[privateBase + g] = CONCEPT_FLOOR;
     seen.clear();

@@ -2,16 +2,20 @@
  * The similarity graph of rank and its centrality: a sparse graph from an inverted index, and
  * personalised PageRank over it.
  */
-import { cosine } from '../measures.js';
 import type { Vectors } from '../model.js';
 import type { Work } from '../schedule.js';
+import type { Progress } from '../types.js';
 
 export interface RankParameters {
   damping: number;
   similarityFloor: number;
   tolerance: number;
   maxIterations: number;
+  /** A term held by more groups than this ("said", the story's main name) is not used to find neighbours. */
   maxPostings: number;
+  /** Earlier groups a group is compared with: found through its rarest terms first, the nearest in the text first. */
+  maxCandidates: number;
+  /** Edges a group keeps: its most similar neighbours. */
   maxNeighbours: number;
 }
 
@@ -20,9 +24,10 @@ export const RANK_PARAMETERS: RankParameters = Object.freeze({
   similarityFloor: 0.1,
   tolerance: 1e-10,
   maxIterations: 200,
-  // Below these caps the graph equals the dense one (tested); they bound work at scale.
+  // Below these caps the graph equals the dense one (tested); they bound the work per group.
   maxPostings: 2000,
-  maxNeighbours: 100,
+  maxCandidates: 64,
+  maxNeighbours: 32,
 });
 
 /** Undirected weighted graph in CSR form: neighbours of g at `start[g] .. start[g + 1]`, by id. */
@@ -32,64 +37,129 @@ export interface Graph {
   similarity: Float64Array;
 }
 
+/**
+ * Each node's strongest edges, at most `capacity`, kept in a min-heap per node (flat
+ * [neighbour, similarity, …], weakest at the root) so a hub that thousands of groups pick never
+ * holds more than its best: the same edges as collecting them all and keeping the best,
+ * ordered by similarity and then by neighbour id.
+ */
+class StrongestEdges {
+  readonly edgesOf: number[][];
+  constructor(
+    nodes: number,
+    private readonly capacity: number,
+  ) {
+    this.edgesOf = Array.from({ length: nodes }, () => []);
+  }
+  /** a ranks below b: weaker, or as strong with a larger neighbour id. */
+  private static below(heap: number[], a: number, b: number): boolean {
+    const sa = heap[2 * a + 1]!;
+    const sb = heap[2 * b + 1]!;
+    return sa < sb || (sa === sb && heap[2 * a]! > heap[2 * b]!);
+  }
+  private static swap(heap: number[], a: number, b: number): void {
+    [heap[2 * a], heap[2 * b]] = [heap[2 * b]!, heap[2 * a]!];
+    [heap[2 * a + 1], heap[2 * b + 1]] = [heap[2 * b + 1]!, heap[2 * a + 1]!];
+  }
+  add(node: number, neighbour: number, similarity: number): void {
+    const heap = this.edgesOf[node]!;
+    let i = heap.length / 2;
+    if (i < this.capacity) {
+      heap.push(neighbour, similarity);
+      while (i > 0 && StrongestEdges.below(heap, i, (i - 1) >> 1)) {
+        StrongestEdges.swap(heap, i, (i - 1) >> 1);
+        i = (i - 1) >> 1;
+      }
+      return;
+    }
+    if (similarity < heap[1]! || (similarity === heap[1]! && neighbour > heap[0]!)) return; // weaker than the weakest kept
+    heap[0] = neighbour;
+    heap[1] = similarity;
+    for (i = 0; ; ) {
+      const left = 2 * i + 1;
+      let weakest = i;
+      if (left < this.capacity && StrongestEdges.below(heap, left, weakest)) weakest = left;
+      if (left + 1 < this.capacity && StrongestEdges.below(heap, left + 1, weakest)) weakest = left + 1;
+      if (weakest === i) return;
+      StrongestEdges.swap(heap, i, weakest);
+      i = weakest;
+    }
+  }
+}
+
 /** The similarity graph from an inverted index (see the module comment for the caps). */
-export function* similarityGraph(vectors: Vectors, parameters: RankParameters): Work<Graph> {
+export function* similarityGraph(vectors: Vectors, parameters: RankParameters, tick: (group: number) => Progress | undefined = () => undefined): Work<Graph> {
   const groupCount = vectors.norm.length;
-  const edgesOf: number[][] = Array.from({ length: groupCount }, () => []); // flat [neighbour, similarity, …]
+  const strongest = new StrongestEdges(groupCount, parameters.maxNeighbours);
   const postings = new Map<number, number[]>();
   const touched: number[] = [];
   const marked = new Uint8Array(groupCount);
+  const rarestFirst: number[] = [];
+  // g's weight of each of its terms, for the dot products with its candidates.
+  const weightOf = new Float64Array(vectors.frequency.length);
+  const stampOf = new Int32Array(vectors.frequency.length).fill(-1);
   for (let g = 0; g < groupCount; g++) {
-    touched.length = 0;
+    // Candidates: earlier groups sharing a term, through the rarest terms first (they make the
+    // most similar pairs) and the latest entries of each first, up to maxCandidates.
+    rarestFirst.length = 0;
     for (let p = vectors.start[g]!; p < vectors.start[g + 1]!; p++) {
       const term = vectors.term[p]!;
+      weightOf[term] = vectors.weight[p]!;
+      stampOf[term] = g;
+      if (vectors.frequency[term]! <= parameters.maxPostings) rarestFirst.push(term);
+    }
+    rarestFirst.sort((a, b) => vectors.frequency[a]! - vectors.frequency[b]! || a - b);
+    touched.length = 0;
+    for (let t = 0; t < rarestFirst.length && touched.length < parameters.maxCandidates; t++) {
+      const posting = postings.get(rarestFirst[t]!);
+      if (posting === undefined) continue;
+      for (let q = posting.length - 1; q >= 0 && touched.length < parameters.maxCandidates; q--) {
+        const other = posting[q]!;
+        if (marked[other]) continue;
+        marked[other] = 1;
+        touched.push(other);
+      }
+    }
+    for (const term of rarestFirst) {
       let posting = postings.get(term);
-      if (posting === undefined) {
-        posting = [];
-        postings.set(term, posting);
-      }
-      if (vectors.frequency[term]! <= parameters.maxPostings) {
-        for (const other of posting) {
-          if (marked[other]) continue;
-          marked[other] = 1;
-          touched.push(other);
-        }
-        posting.push(g);
-      }
+      if (posting === undefined) postings.set(term, (posting = []));
+      posting.push(g);
     }
     touched.sort((a, b) => a - b);
     for (const other of touched) {
       marked[other] = 0;
-      const similarity = cosine(vectors, g, other);
+      // The cosine, summed over shared terms in ascending term order as cosine() in measures.ts does.
+      let dot = 0;
+      for (let q = vectors.start[other]!; q < vectors.start[other + 1]!; q++) {
+        const term = vectors.term[q]!;
+        if (stampOf[term] === g) dot += weightOf[term]! * vectors.weight[q]!;
+      }
+      const denominator = vectors.norm[g]! * vectors.norm[other]!;
+      const similarity = denominator === 0 ? 0 : dot / denominator;
       if (similarity >= parameters.similarityFloor) {
-        edgesOf[g]!.push(other, similarity);
-        edgesOf[other]!.push(g, similarity);
+        strongest.add(g, other, similarity);
+        strongest.add(other, g, similarity);
       }
     }
-    if ((g & 127) === 127) yield { stage: 'rank', done: g + 1, total: groupCount };
+    if ((g & 127) === 127) yield tick(g + 1);
   }
 
-  // Keep each group's strongest neighbours, then list them by id.
+  // Each group's strongest neighbours, listed by id.
   const start = new Int32Array(groupCount + 1);
   const neighbours: number[] = [];
   const similarities: number[] = [];
   const order: number[] = [];
   for (let g = 0; g < groupCount; g++) {
     start[g] = neighbours.length;
-    const edges = edgesOf[g]!;
-    const n = edges.length / 2;
+    const edges = strongest.edgesOf[g]!;
     order.length = 0;
-    for (let e = 0; e < n; e++) order.push(e);
-    if (n > parameters.maxNeighbours) {
-      order.sort((a, b) => edges[2 * b + 1]! - edges[2 * a + 1]! || edges[2 * a]! - edges[2 * b]!);
-      order.length = parameters.maxNeighbours;
-    }
+    for (let e = 0; e < edges.length / 2; e++) order.push(e);
     order.sort((a, b) => edges[2 * a]! - edges[2 * b]!);
     for (const e of order) {
       neighbours.push(edges[2 * e]!);
       similarities.push(edges[2 * e + 1]!);
     }
-    edgesOf[g] = [];
+    strongest.edgesOf[g] = [];
   }
   start[groupCount] = neighbours.length;
   return { start, neighbour: Int32Array.from(neighbours), similarity: Float64Array.from(similarities) };
@@ -105,6 +175,7 @@ export function* powerIteration(
   nodeWeight: Float64Array,
   teleport: Float64Array,
   parameters: RankParameters,
+  tick: (iterations: number) => Progress | undefined = () => undefined,
 ): Work<{ scores: Float64Array; iterations: number }> {
   const n = nodeWeight.length;
   const personal = new Float64Array(n);
@@ -125,7 +196,14 @@ export function* powerIteration(
     iterations++;
     next.fill(0);
     let dangling = 0;
+    let edgesSincePause = 0;
     for (let g = 0; g < n; g++) {
+      // One pass over a graph of millions of edges takes longer than a slice: pause within it.
+      edgesSincePause += 8 + graph.start[g + 1]! - graph.start[g]!;
+      if (edgesSincePause >= 1 << 20) {
+        edgesSincePause = 0;
+        yield;
+      }
       if (rowSum[g] === 0) {
         dangling += scores[g]!;
         continue;
@@ -143,7 +221,7 @@ export function* powerIteration(
       next[g] = value;
     }
     [scores, next] = [next, scores];
-    yield { stage: 'rank', done: iterations, total: parameters.maxIterations };
+    yield tick(iterations);
     if (change < parameters.tolerance) break;
   }
   return { scores, iterations };

@@ -27,6 +27,7 @@ import { buildVectors } from '../measures.js';
 import { pow } from '../math.js';
 import { Kind, type Analysis, type Groups, type Ranking, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
+import type { Progress } from '../types.js';
 import { concepts } from './concepts.js';
 import { powerIteration, RANK_PARAMETERS, similarityGraph, type RankParameters } from './graph.js';
 
@@ -69,9 +70,12 @@ export function* rank(
   settings: RankSettings,
   parameters: RankParameters = RANK_PARAMETERS,
 ): Work<Ranking> {
-  yield { stage: 'rank', done: 0, total: groups.count };
-  const vectors = buildVectors(analysis, groups);
-  const graph = yield* similarityGraph(vectors, parameters);
+  // Progress in groups, over three passes (graph, centrality, scores), never moving back.
+  const count = groups.count;
+  const tick = (pass: number, done: number): Progress => ({ stage: 'rank', done: pass * count + Math.min(done, count), total: 3 * count });
+  yield tick(0, 0);
+  const vectors = yield* buildVectors(analysis, groups);
+  const graph = yield* similarityGraph(vectors, parameters, (g) => tick(0, g));
   const lead = leadIndex(segments, groups);
   const positionPrior = (g: number) => pow(1 + lead[g]!, -settings.positionWeight / 2);
   const nodeWeight = new Float64Array(groups.count);
@@ -80,11 +84,13 @@ export function* rank(
     nodeWeight[g] = pow(groups.support[g]!, settings.supportWeight);
     teleport[g] = nodeWeight[g]! * positionPrior(g);
   }
-  const { scores: centrality, iterations } = yield* powerIteration(graph, nodeWeight, teleport, parameters);
+  const { scores: centrality, iterations } = yield* powerIteration(graph, nodeWeight, teleport, parameters, (i) =>
+    tick(1, Math.floor((count * i) / parameters.maxIterations)),
+  );
   let bestCentrality = 0;
   for (let g = 0; g < groups.count; g++) if (centrality[g]! > bestCentrality) bestCentrality = centrality[g]!;
 
-  const { conceptStart, concept, conceptWeight } = concepts(segments, analysis, groups, settings.supportWeight);
+  const { conceptStart, concept, conceptWeight } = yield* concepts(segments, analysis, groups, settings.supportWeight);
   const prior = new Float64Array(groups.count);
   const lengthCost = new Float64Array(groups.count);
   const score = new Float64Array(groups.count);
@@ -97,9 +103,9 @@ export function* rank(
     lengthCost[g] = pow(Math.max(1, analysis.words[sentence]!), LENGTH_EXPONENT);
     score[g] = (prior[g]! * weight) / lengthCost[g]!;
     if (score[g]! > best) best = score[g]!;
-    if ((g & 255) === 255) yield { stage: 'rank', done: g + 1, total: groups.count };
+    if ((g & 255) === 255) yield tick(2, g + 1);
   }
   if (best > 0) for (let g = 0; g < groups.count; g++) score[g] = score[g]! / best;
-  yield { stage: 'rank', done: groups.count, total: groups.count };
+  yield tick(3, 0);
   return { score, prior, lengthCost, centrality, conceptStart, concept, conceptWeight, iterations, vectors };
 }

@@ -10,6 +10,7 @@
 
 import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRules } from '../language/index.js';
 import { Kind, type KindCode } from '../model.js';
+import type { Work } from '../schedule.js';
 import { countWords, isSpaceCode } from '../text.js';
 
 /** Final punctuation, possibly followed by closing quotes or brackets. */
@@ -105,9 +106,9 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: F
 /**
  * Classify every sentence of one document. `text` is the document; `lines` its non-blank
  * lines with their sentence spans; `cache` remembers sentence kinds across documents, since
- * reprints repeat them. Returns one kind per sentence, in order.
+ * reprints repeat them. Returns one kind per sentence, in order; yields every thousand sentences.
  */
-export function classifyDocument(text: string, lines: readonly LineSentences[], rules: LanguageRules, cache: Map<string, KindCode>): KindCode[] {
+export function* classifyDocument(text: string, lines: readonly LineSentences[], rules: LanguageRules, cache: Map<string, KindCode>): Work<KindCode[]> {
   const patterns = rules.furniture;
   const kinds: KindCode[] = [];
   // Lines that appear twice in a document are captions repeated as alt text, or headlines.
@@ -158,6 +159,7 @@ export function classifyDocument(text: string, lines: readonly LineSentences[], 
         cache.set(cacheKey, kind);
       }
       kinds.push(kind === Kind.PROSE && repeated ? Kind.REPEATED : kind);
+      if ((kinds.length & 1023) === 0) yield; // a page of thousands of sentences: let a caller pause
     }
   }
   return kinds;

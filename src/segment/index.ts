@@ -15,6 +15,12 @@ import type { SourceDocument, SummaryWarning } from '../types.js';
 import { classifyDocument, type LineSentences } from './furniture.js';
 import { splitLine } from './split.js';
 
+/** Lines longer than this are not cached: nothing that long is reprinted verbatim, and the key would hold it alive. */
+const CACHED_LINE = 20_000;
+
+/** Characters split between two progress ticks (each a chance to yield to the event loop): a few milliseconds. */
+const WORK_PER_TICK = 50_000;
+
 export interface SegmentSettings {
   maxSentenceLength: number;
   /** False: every sentence but over-long pieces is prose. */
@@ -40,6 +46,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
   let total = 0;
   for (const document of documents) total += document.text.length;
   let done = 0;
+  let workSinceTick = 0; // characters split and lines read since the last tick
   yield { stage: 'segment', done, total };
 
   for (let d = 0; d < documents.length; d++) {
@@ -53,7 +60,6 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
     const overlong: boolean[] = [];
     let afterBlank = true;
     let lineStart = 0;
-    let linesSinceYield = 0;
     while (lineStart <= text.length) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0) lineEnd = text.length;
@@ -63,12 +69,14 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
         afterBlank = true;
         continue;
       }
-      // A reprinted paragraph is split once per call: the split is a function of its text.
+      // A reprinted paragraph is split once per call: the split is a function of its text. A
+      // line too long to be reprinted is split in slices, yielding between them.
       const lineText = text.slice(from, to);
-      let split = caches.lineSplits.get(lineText);
+      let split = lineText.length <= CACHED_LINE ? caches.lineSplits.get(lineText) : undefined;
       if (split === undefined) {
-        split = splitLine(lineText, maxSentenceLength, language);
-        caches.lineSplits.set(lineText, split);
+        split = yield* splitLine(lineText, maxSentenceLength, language);
+        if (lineText.length <= CACHED_LINE) caches.lineSplits.set(lineText, split);
+        workSinceTick += lineText.length;
       }
       const spans: number[] = [];
       for (let s = 0; s < split.spans.length; s += 2) {
@@ -85,13 +93,14 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
         });
       if (spans.length > 0) lines.push({ start: from, end: to, afterBlank, spans });
       afterBlank = false;
-      if (++linesSinceYield >= 64) {
-        linesSinceYield = 0;
+      workSinceTick += 64 + split.spans.length;
+      if (workSinceTick >= WORK_PER_TICK) {
+        workSinceTick = 0;
         yield { stage: 'segment', done: done + lineStart, total };
       }
     }
 
-    const kinds: KindCode[] = classifyDocument(text, lines, language, caches.kinds);
+    const kinds: KindCode[] = yield* classifyDocument(text, lines, language, caches.kinds);
     let k = 0;
     for (const line of lines) {
       for (let s = 0; s < line.spans.length; s += 2) {
@@ -111,9 +120,14 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
       });
     }
     done += original.length;
-    yield { stage: 'segment', done, total };
+    workSinceTick += 256;
+    if (workSinceTick >= WORK_PER_TICK) {
+      workSinceTick = 0;
+      yield { stage: 'segment', done, total };
+    }
   }
   firstOfDoc[documents.length] = doc.length;
+  yield { stage: 'segment', done: total, total };
   return {
     count: doc.length,
     doc: Int32Array.from(doc),

@@ -9,6 +9,7 @@
 import sbd, { type Options as SbdOptions } from 'sbd';
 import { CLOSERS, OTHER_SENTENCE_ENDS, type LanguageRules } from '../language/index.js';
 import type { LineSplit } from '../model.js';
+import type { Work } from '../schedule.js';
 import { isSpaceCode, trimSpan } from '../text.js';
 import { datelinePrefixLength } from './furniture.js';
 
@@ -178,13 +179,18 @@ function cutOverlong(text: string, from: number, to: number, max: number): numbe
   return pieces;
 }
 
-/** Sentences of one trimmed line of text: sbd, the initialism repair, a dateline split off, over-long runs cut. */
-export function splitLine(line: string, maxSentenceLength: number, rules: LanguageRules): LineSplit {
+/**
+ * Sentences of one trimmed line of text: sbd, the initialism repair, a dateline split off,
+ * over-long runs cut. Yields after each chunk of a long line, so the event loop can run in between.
+ */
+export function* splitLine(line: string, maxSentenceLength: number, rules: LanguageRules): Work<LineSplit> {
   let found: number[] = [];
   const otherEnds = HAS_OTHER_END.test(line);
-  for (const [a, b] of chunkLine(line, 0, line.length)) {
+  const chunks = chunkLine(line, 0, line.length);
+  for (const [a, b] of chunks) {
     if (otherEnds) for (const [c, d] of clauses(line, a, b)) splitChunk(line, c, d, rules, found);
     else splitChunk(line, a, b, rules, found);
+    if (chunks.length > 1) yield;
   }
   if (rules.openersAfterInitialism) found = joinAfterInitialisms(line, found, rules.openersAfterInitialism);
   // A dateline ("SEOUL, South Korea —") opening the line becomes a sentence of its own (marked

@@ -1,0 +1,66 @@
+/**
+ * Does a candidate repeat a sentence already chosen? It does when its tf-idf cosine with one
+ * is at least `redundancyThreshold` (the same thing in other words), or when their comparison
+ * keys are within the duplicate threshold (near-identical).
+ *
+ * The chosen sentences are indexed by term, so a candidate meets only those it shares a term
+ * with, and its dot products with all of them accumulate in one pass over its own terms (in
+ * ascending term order, exactly the sum a pairwise cosine makes). A pair sharing no term has
+ * cosine 0. Near-identical keys share terms; of the chosen a candidate meets, the keys of the
+ * `KEY_CHECKS` with the largest dot products are compared, and chosen sentences without any
+ * term (all stopwords) are compared by key always. Work per candidate is linear in the chosen
+ * sentences it shares terms with, whatever the budget.
+ */
+import { withinThreshold } from '../measures.js';
+import type { Vectors } from '../model.js';
+
+/** Most chosen sentences whose keys one candidate is compared with. */
+const KEY_CHECKS = 32;
+
+export class RedundancyIndex {
+  /** Per term: the chosen groups holding it and their weight for it, flat: [group, weight, …]. */
+  private readonly postings = new Map<number, number[]>();
+  /** Chosen groups without terms. */
+  private readonly termless: number[] = [];
+  private readonly dot = new Map<number, number>();
+
+  constructor(
+    private readonly vectors: Vectors,
+    private readonly representative: Int32Array,
+    private readonly keys: readonly string[],
+    private readonly settings: { redundancyThreshold: number; duplicateThreshold: number },
+  ) {}
+
+  add(group: number): void {
+    const { start, term, weight } = this.vectors;
+    if (start[group] === start[group + 1]) this.termless.push(group);
+    for (let p = start[group]!; p < start[group + 1]!; p++) {
+      let posting = this.postings.get(term[p]!);
+      if (posting === undefined) this.postings.set(term[p]!, (posting = []));
+      posting.push(group, weight[p]!);
+    }
+  }
+
+  repeats(candidate: number): boolean {
+    const { start, term, weight, norm } = this.vectors;
+    const dot = this.dot;
+    dot.clear();
+    for (let p = start[candidate]!; p < start[candidate + 1]!; p++) {
+      const posting = this.postings.get(term[p]!);
+      if (posting === undefined) continue;
+      const w = weight[p]!;
+      for (let k = 0; k < posting.length; k += 2) dot.set(posting[k]!, (dot.get(posting[k]!) ?? 0) + w * posting[k + 1]!);
+    }
+    const threshold = this.settings.redundancyThreshold;
+    for (const [other, product] of dot) {
+      const denominator = norm[candidate]! * norm[other]!;
+      if (denominator > 0 && product / denominator >= threshold) return true;
+    }
+    const key = this.keys[this.representative[candidate]!]!;
+    const near = (other: number) => withinThreshold(key, this.keys[this.representative[other]!]!, this.settings.duplicateThreshold);
+    if (this.termless.some(near)) return true;
+    const met = [...dot.keys()];
+    if (met.length > KEY_CHECKS) met.sort((a, b) => dot.get(b)! - dot.get(a)! || a - b).length = KEY_CHECKS;
+    return met.some(near);
+  }
+}
