@@ -100,6 +100,46 @@ describe('rank: sparse equals dense', () => {
   }, PROPERTY_TIMEOUT);
 });
 
+describe('rank: the caps of a large graph', () => {
+  // Caps apply above exactUpTo groups; exactUpTo 0 puts these small inputs under them.
+  const documents = loadExamples();
+  const { analysis, groups } = groupsOf(documents);
+  const vectors = runSync(buildVectors(analysis, groups));
+  const dense = runSync(similarityGraph(vectors, RANK_PARAMETERS)); // 140 groups: built whole
+  const edgesOf = (graph: ReturnType<typeof similarityGraph> extends Generator<unknown, infer G> ? G : never, g: number) =>
+    Array.from({ length: graph.start[g + 1]! - graph.start[g]! }, (_, k) => [graph.neighbour[graph.start[g]! + k]!, graph.similarity[graph.start[g]! + k]!] as const);
+
+  test('with caps that do not bind, the capped construction gives the whole graph', () => {
+    const capped = runSync(similarityGraph(vectors, { ...RANK_PARAMETERS, exactUpTo: 0, maxCandidates: groups.count, maxNeighbours: groups.count }));
+    expect(capped).toEqual(dense);
+  });
+
+  test('each group keeps its strongest edges (by similarity, then neighbour id), listed by id', () => {
+    const k = 4;
+    const capped = runSync(similarityGraph(vectors, { ...RANK_PARAMETERS, exactUpTo: 0, maxCandidates: groups.count, maxNeighbours: k }));
+    for (let g = 0; g < groups.count; g++) {
+      const strongest = edgesOf(dense, g)
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, k)
+        .sort((a, b) => a[0] - b[0]);
+      expect(edgesOf(capped, g), `group ${g}`).toEqual(strongest);
+    }
+  });
+
+  test('every capped edge is an edge of the whole graph, and no group compares more than maxCandidates', () => {
+    const capped = runSync(similarityGraph(vectors, { ...RANK_PARAMETERS, exactUpTo: 0, maxCandidates: 3, maxNeighbours: 100 }));
+    let edges = 0;
+    for (let g = 0; g < groups.count; g++) {
+      const whole = new Map(edgesOf(dense, g));
+      for (const [other, similarity] of edgesOf(capped, g)) expect(whole.get(other), `${g} → ${other}`).toBe(similarity);
+      edges += edgesOf(capped, g).length;
+    }
+    // Each group adds at most maxCandidates edges, each stored at both ends.
+    expect(edges).toBeLessThanOrEqual(2 * 3 * groups.count);
+    expect(edges).toBeLessThan(dense.neighbour.length); // the cap binds here
+  });
+});
+
 describe('rank: the scores mean something', () => {
   const documents = loadExamples();
   const { segments, analysis, groups } = groupsOf(documents);

@@ -60,69 +60,92 @@ const MAX_TRIES_PER_GROUP = 2;
  */
 const MIN_TERM_OVERLAP = 0.25;
 
-/** Distinct terms two sorted term lists share. */
-function sharedTerms(a: Int32Array, b: Int32Array): number {
+/** Each key's distinct terms, ascending: key d's are `terms[termStart[d] .. termStart[d + 1])`. */
+export interface KeyTerms {
+  termStart: Int32Array;
+  terms: Int32Array;
+}
+
+/** Distinct terms two keys share (a merge of their sorted lists). */
+function sharedTerms({ termStart, terms }: KeyTerms, a: number, b: number): number {
   let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+  let i = termStart[a]!;
+  let j = termStart[b]!;
+  const iEnd = termStart[a + 1]!;
+  const jEnd = termStart[b + 1]!;
+  while (i < iEnd && j < jEnd) {
+    const x = terms[i]!;
+    const y = terms[j]!;
+    if (x === y) {
       shared++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (x < y) i++;
     else j++;
   }
   return shared;
 }
 
 /**
- * Compare each distinct key with earlier keys that share one of its rarest terms; `termsOf[d]`
- * are key d's distinct terms, sorted; `keyFrequency[t]` counts the keys holding term t.
+ * Compare each distinct key with earlier keys that share one of its rarest terms;
+ * `keyFrequency[t]` counts the keys holding term t.
  * Returns the groups as a union-find over key indexes and the comparisons made; `tick(d)` is
  * the progress to report once key d is done.
  */
 export function* compareKeys(
   keys: readonly string[],
-  termsOf: readonly Int32Array[],
+  keyTerms: KeyTerms,
   keyFrequency: Int32Array,
   threshold: number,
   tick: (key: number) => Progress,
 ): Work<{ union: UnionFind; comparisons: number }> {
   const distinctCount = keys.length;
+  const termCount = keyFrequency.length;
   const union = new UnionFind(distinctCount);
-  const postings = new Map<number, number[]>();
+  const postings: (number[] | undefined)[] = new Array(termCount);
   const stamp = new Int32Array(distinctCount).fill(-1);
   let comparisons = 0;
   let workSinceTick = 0;
-  const triedRoot = new Map<number, number>(); // other group's root → comparisons made for this key
+  // Comparisons this key made with each other group, by the group's root (valid where triedBy is this key).
+  const tried = new Uint8Array(distinctCount);
+  const triedBy = new Int32Array(distinctCount).fill(-1);
   const prefixShare = prefixShareFor(threshold);
+  // Terms ranked rarest first (fewest keys, then id): a key's terms sort by this number.
+  const byRarity = Int32Array.from({ length: termCount }, (_, t) => t).sort((a, b) => keyFrequency[a]! - keyFrequency[b]! || a - b);
+  const rarity = new Int32Array(termCount);
+  for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
+  const terms = new Int32Array(Math.max(16, termCount));
+  const keyLength = Int32Array.from(keys, (key) => key.length);
+  const termCountOf = Int32Array.from({ length: distinctCount }, (_, d) => keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!);
   for (let d = 0; d < distinctCount; d++) {
     const key = keys[d]!;
     let root = d; // d's group so far: it only changes when d joins one
-    const terms = Array.from(termsOf[d]!).sort((a, b) => keyFrequency[a]! - keyFrequency[b]! || a - b);
-    const prefix = Math.min(terms.length, Math.ceil(terms.length * prefixShare) + 1);
+    const own = termCountOf[d]!;
+    for (let t = 0; t < own; t++) terms[t] = rarity[keyTerms.terms[keyTerms.termStart[d]! + t]!]!;
+    terms.subarray(0, own).sort();
+    for (let t = 0; t < own; t++) terms[t] = byRarity[terms[t]!]!;
+    const prefix = Math.min(own, Math.ceil(own * prefixShare) + 1);
     let examined = 0;
     let budget = WORK_PER_KEY_CHARACTER * Math.max(key.length, 32);
-    triedRoot.clear();
     for (let t = 0; t < prefix && examined < MAX_CANDIDATES_PER_KEY && budget > 0; t++) {
-      const posting = postings.get(terms[t]!);
+      const posting = postings[terms[t]!];
       if (posting === undefined) continue;
       for (let q = posting.length - 1; q >= 0 && examined < MAX_CANDIDATES_PER_KEY && budget > 0; q--) {
         const other = posting[q]!;
         if (stamp[other] === d) continue;
         stamp[other] = d;
         examined++;
-        const otherLength = keys[other]!.length;
+        const otherLength = keyLength[other]!;
         // Length bound: the distance is at least the length difference.
         if (lengthsTooFar(key.length, otherLength, threshold)) continue;
         const otherRoot = union.find(other);
         if (otherRoot === root) continue;
-        const tries = triedRoot.get(otherRoot) ?? 0;
+        const tries = triedBy[otherRoot] === d ? tried[otherRoot]! : 0;
         if (tries >= MAX_TRIES_PER_GROUP) continue;
-        const smaller = Math.min(termsOf[d]!.length, termsOf[other]!.length);
-        if (smaller > 0 && sharedTerms(termsOf[d]!, termsOf[other]!) < MIN_TERM_OVERLAP * smaller) continue;
-        triedRoot.set(otherRoot, tries + 1);
+        const smaller = Math.min(own, termCountOf[other]!);
+        if (smaller > 0 && sharedTerms(keyTerms, d, other) < MIN_TERM_OVERLAP * smaller) continue;
+        triedBy[otherRoot] = d;
+        tried[otherRoot] = tries + 1;
         comparisons++;
         const cost = levenshteinCost(key.length, otherLength);
         budget -= cost;
@@ -134,9 +157,9 @@ export function* compareKeys(
       }
     }
     for (let t = 0; t < prefix; t++) {
-      let posting = postings.get(terms[t]!);
-      if (posting === undefined) postings.set(terms[t]!, (posting = []));
-      posting.push(d);
+      const posting = postings[terms[t]!];
+      if (posting === undefined) postings[terms[t]!] = [d];
+      else posting.push(d);
     }
     workSinceTick += 64 + examined;
     if (workSinceTick >= WORK_PER_TICK) {

@@ -46,27 +46,31 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   }
   const distinctCount = firstSentence.length;
 
-  // 2. Distinct terms per distinct key, and how many distinct keys hold each term.
-  const termsOf: Int32Array[] = new Array<Int32Array>(distinctCount);
+  // 2. Distinct terms per distinct key (key d's are `terms[termStart[d] .. termStart[d + 1])`,
+  // ascending), and how many distinct keys hold each term.
+  const termStart = new Int32Array(distinctCount + 1);
+  const termList: number[] = [];
   const keyFrequency = new Int32Array(analysis.termCount);
   const seen = new Int32Array(analysis.termCount).fill(-1);
   for (let d = 0; d < distinctCount; d++) {
     if ((d & 16383) === 16383) yield tick(1, firstSentence[d]!);
     const sentence = firstSentence[d]!;
-    const unique: number[] = [];
+    termStart[d] = termList.length;
     for (let p = analysis.termStart[sentence]!; p < analysis.termStart[sentence + 1]!; p++) {
       const term = analysis.terms[p]!;
       if (seen[term] === d) continue;
       seen[term] = d;
-      unique.push(term);
+      termList.push(term);
       keyFrequency[term]!++;
     }
-    termsOf[d] = Int32Array.from(unique).sort();
   }
+  termStart[distinctCount] = termList.length;
+  const terms = Int32Array.from(termList);
+  for (let d = 0; d < distinctCount; d++) terms.subarray(termStart[d], termStart[d + 1]).sort();
 
   // 3. Compare each key with earlier keys that share one of its rarest terms: union-find over distinct keys.
   const keys = firstSentence.map((sentence) => analysis.key[sentence]!);
-  const { union, comparisons } = yield* compareKeys(keys, termsOf, keyFrequency, threshold, (d) => tick(2, firstSentence[d] ?? count));
+  const { union, comparisons } = yield* compareKeys(keys, { termStart, terms }, keyFrequency, threshold, (d) => tick(2, firstSentence[d] ?? count));
 
   // 4. Groups, numbered by first member; members in sentence order.
   const groupOfRoot = new Int32Array(distinctCount).fill(-1);

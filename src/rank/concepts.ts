@@ -5,6 +5,50 @@
 import type { Analysis, Groups, Ranking, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 
+/**
+ * Dense ids for ordered pairs of term ids, in order of first appearance: an open-addressing
+ * hash table over typed arrays (a Map keyed by numbers would cost a feed of millions of pairs
+ * far more time and memory).
+ */
+class PairTable {
+  private firsts = new Int32Array(1024).fill(-1);
+  private seconds = new Int32Array(1024);
+  private ids = new Int32Array(1024);
+  private size = 0;
+  /** The pair's id; a new pair gets the next id (the number of pairs before it). */
+  idOf(first: number, second: number): number {
+    if (2 * (this.size + 1) > this.firsts.length) this.grow();
+    const mask = this.firsts.length - 1;
+    let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+    for (;;) {
+      const stored = this.firsts[slot]!;
+      if (stored === -1) {
+        this.firsts[slot] = first;
+        this.seconds[slot] = second;
+        this.ids[slot] = this.size;
+        return this.size++;
+      }
+      if (stored === first && this.seconds[slot] === second) return this.ids[slot]!;
+      slot = (slot + 1) & mask;
+    }
+  }
+  private grow(): void {
+    const { firsts, seconds, ids } = this;
+    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
+    this.seconds = new Int32Array(firsts.length * 2);
+    this.ids = new Int32Array(firsts.length * 2);
+    const mask = this.firsts.length - 1;
+    for (let old = 0; old < firsts.length; old++) {
+      if (firsts[old] === -1) continue;
+      let slot = (Math.imul(firsts[old]!, 0x9e3779b1) ^ Math.imul(seconds[old]!, 0x85ebca6b)) & mask;
+      while (this.firsts[slot] !== -1) slot = (slot + 1) & mask;
+      this.firsts[slot] = firsts[old]!;
+      this.seconds[slot] = seconds[old]!;
+      this.ids[slot] = ids[old]!;
+    }
+  }
+}
+
 /** Weight of a concept only one article has, and of a fact's private concept. */
 const CONCEPT_FLOOR = 0.1;
 
@@ -19,7 +63,7 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
   // "last document seen" stamp counts each article once.
   const termDocuments = new Int32Array(termCount);
   const termLastDocument = new Int32Array(termCount).fill(-1);
-  const pairId = new Map<number, number>(); // first * termCount + second → pair index
+  const pairs = new PairTable();
   const pairDocuments: number[] = [];
   const pairLastDocument: number[] = [];
   for (let i = 0; i < segments.count; i++) {
@@ -34,11 +78,8 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
         termDocuments[term]!++;
       }
       if (previous >= 0) {
-        const key = previous * termCount + term;
-        let pair = pairId.get(key);
-        if (pair === undefined) {
-          pair = pairDocuments.length;
-          pairId.set(key, pair);
+        const pair = pairs.idOf(previous, term);
+        if (pair === pairDocuments.length) {
           pairDocuments.push(0);
           pairLastDocument.push(-1);
         }
@@ -59,24 +100,23 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
   for (let q = 0; q < pairDocuments.length; q++) conceptWeight[pairBase + q] = weigh(pairDocuments[q]!);
   const conceptStart = new Int32Array(groups.count + 1);
   const list: number[] = [];
-  const seen = new Set<number>();
+  const seenBy = new Int32Array(conceptWeight.length).fill(-1); // the group that listed each concept last
   for (let g = 0; g < groups.count; g++) {
     if ((g & 4095) === 4095) yield;
     conceptStart[g] = list.length;
     conceptWeight[privateBase + g] = CONCEPT_FLOOR;
-    seen.clear();
     const r = groups.representative[g]!;
     let previous = -1;
     for (let p = analysis.termStart[r]!; p < analysis.termStart[r + 1]!; p++) {
       const term = analysis.terms[p]!;
-      if (!seen.has(term)) {
-        seen.add(term);
+      if (seenBy[term] !== g) {
+        seenBy[term] = g;
         list.push(term);
       }
       if (previous >= 0) {
-        const concept = pairBase + pairId.get(previous * termCount + term)!;
-        if (!seen.has(concept)) {
-          seen.add(concept);
+        const concept = pairBase + pairs.idOf(previous, term);
+        if (seenBy[concept] !== g) {
+          seenBy[concept] = g;
           list.push(concept);
         }
       }

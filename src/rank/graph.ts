@@ -1,7 +1,4 @@
-/**
- * The similarity graph of rank and its centrality: a sparse graph from an inverted index, and
- * personalised PageRank over it.
- */
+/** The similarity graph of rank (sparse, from an inverted index) and personalised PageRank over it. */
 import type { Vectors } from '../model.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
@@ -11,12 +8,14 @@ export interface RankParameters {
   similarityFloor: number;
   tolerance: number;
   maxIterations: number;
-  /** A term held by more groups than this ("said", the story's main name) is not used to find neighbours. */
+  /** A term held by more groups than this ("said") is not used to find neighbours. */
   maxPostings: number;
   /** Earlier groups a group is compared with: found through its rarest terms first, the nearest in the text first. */
   maxCandidates: number;
   /** Edges a group keeps: its most similar neighbours. */
   maxNeighbours: number;
+  /** Graphs of at most this many groups (a story, not a feed) are built whole: no candidate or neighbour cap. */
+  exactUpTo: number;
 }
 
 export const RANK_PARAMETERS: RankParameters = Object.freeze({
@@ -24,13 +23,14 @@ export const RANK_PARAMETERS: RankParameters = Object.freeze({
   similarityFloor: 0.1,
   tolerance: 1e-10,
   maxIterations: 200,
-  // Below these caps the graph equals the dense one (tested); they bound the work per group.
+  // Up to exactUpTo groups the graph equals the dense one (tested); above, the caps bound the work per group.
   maxPostings: 2000,
-  maxCandidates: 64,
-  maxNeighbours: 32,
+  maxCandidates: 32,
+  maxNeighbours: 16,
+  exactUpTo: 1000,
 });
 
-/** Undirected weighted graph in CSR form: neighbours of g at `start[g] .. start[g + 1]`, by id. */
+/** Weighted graph in CSR form: neighbours of g at `start[g] .. start[g + 1]`, by id. */
 export interface Graph {
   start: Int32Array;
   neighbour: Int32Array;
@@ -51,82 +51,95 @@ class StrongestEdges {
   ) {
     this.edgesOf = Array.from({ length: nodes }, () => []);
   }
-  /** a ranks below b: weaker, or as strong with a larger neighbour id. */
-  private static below(heap: number[], a: number, b: number): boolean {
-    const sa = heap[2 * a + 1]!;
-    const sb = heap[2 * b + 1]!;
-    return sa < sb || (sa === sb && heap[2 * a]! > heap[2 * b]!);
-  }
-  private static swap(heap: number[], a: number, b: number): void {
-    [heap[2 * a], heap[2 * b]] = [heap[2 * b]!, heap[2 * a]!];
-    [heap[2 * a + 1], heap[2 * b + 1]] = [heap[2 * b + 1]!, heap[2 * a + 1]!];
-  }
   add(node: number, neighbour: number, similarity: number): void {
     const heap = this.edgesOf[node]!;
-    let i = heap.length / 2;
+    let i = heap.length >> 1;
     if (i < this.capacity) {
+      // Sift up: a slot below its parent (weaker, or as strong with a larger id) swaps with it.
       heap.push(neighbour, similarity);
-      while (i > 0 && StrongestEdges.below(heap, i, (i - 1) >> 1)) {
-        StrongestEdges.swap(heap, i, (i - 1) >> 1);
-        i = (i - 1) >> 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        const ps = heap[2 * parent + 1]!;
+        if (!(similarity < ps || (similarity === ps && neighbour > heap[2 * parent]!))) break;
+        heap[2 * i] = heap[2 * parent]!;
+        heap[2 * i + 1] = ps;
+        i = parent;
       }
+      heap[2 * i] = neighbour;
+      heap[2 * i + 1] = similarity;
       return;
     }
     if (similarity < heap[1]! || (similarity === heap[1]! && neighbour > heap[0]!)) return; // weaker than the weakest kept
-    heap[0] = neighbour;
-    heap[1] = similarity;
-    for (i = 0; ; ) {
-      const left = 2 * i + 1;
-      let weakest = i;
-      if (left < this.capacity && StrongestEdges.below(heap, left, weakest)) weakest = left;
-      if (left + 1 < this.capacity && StrongestEdges.below(heap, left + 1, weakest)) weakest = left + 1;
-      if (weakest === i) return;
-      StrongestEdges.swap(heap, i, weakest);
-      i = weakest;
+    // Sift down from the root: the weaker child moves up while it is below the new edge.
+    i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.capacity) break;
+      if (child + 1 < this.capacity) {
+        const a = heap[2 * child + 1]!;
+        const b = heap[2 * child + 3]!;
+        if (b < a || (b === a && heap[2 * child + 2]! > heap[2 * child]!)) child++;
+      }
+      const cs = heap[2 * child + 1]!;
+      if (!(cs < similarity || (cs === similarity && heap[2 * child]! > neighbour))) break;
+      heap[2 * i] = heap[2 * child]!;
+      heap[2 * i + 1] = cs;
+      i = child;
     }
+    heap[2 * i] = neighbour;
+    heap[2 * i + 1] = similarity;
   }
 }
 
 /** The similarity graph from an inverted index (see the module comment for the caps). */
 export function* similarityGraph(vectors: Vectors, parameters: RankParameters, tick: (group: number) => Progress | undefined = () => undefined): Work<Graph> {
   const groupCount = vectors.norm.length;
-  const strongest = new StrongestEdges(groupCount, parameters.maxNeighbours);
-  const postings = new Map<number, number[]>();
-  const touched: number[] = [];
+  const termCount = vectors.frequency.length;
+  const whole = groupCount <= parameters.exactUpTo;
+  const maxCandidates = whole ? groupCount : parameters.maxCandidates;
+  const strongest = new StrongestEdges(groupCount, whole ? groupCount : parameters.maxNeighbours);
+  // Terms ranked rarest first (fewest groups, then id): a group's terms sort by this number.
+  const byRarity = Int32Array.from({ length: termCount }, (_, t) => t).sort((a, b) => vectors.frequency[a]! - vectors.frequency[b]! || a - b);
+  const rarity = new Int32Array(termCount);
+  for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
+  const postings: (number[] | undefined)[] = new Array(termCount);
+  const rarest = new Int32Array(Math.max(16, termCount));
+  const touched = new Int32Array(Math.max(1, maxCandidates));
   const marked = new Uint8Array(groupCount);
-  const rarestFirst: number[] = [];
   // g's weight of each of its terms, for the dot products with its candidates.
-  const weightOf = new Float64Array(vectors.frequency.length);
-  const stampOf = new Int32Array(vectors.frequency.length).fill(-1);
+  const weightOf = new Float64Array(termCount);
+  const stampOf = new Int32Array(termCount).fill(-1);
   for (let g = 0; g < groupCount; g++) {
     // Candidates: earlier groups sharing a term, through the rarest terms first (they make the
     // most similar pairs) and the latest entries of each first, up to maxCandidates.
-    rarestFirst.length = 0;
+    let terms = 0;
     for (let p = vectors.start[g]!; p < vectors.start[g + 1]!; p++) {
       const term = vectors.term[p]!;
       weightOf[term] = vectors.weight[p]!;
       stampOf[term] = g;
-      if (vectors.frequency[term]! <= parameters.maxPostings) rarestFirst.push(term);
+      if (vectors.frequency[term]! <= parameters.maxPostings) rarest[terms++] = rarity[term]!;
     }
-    rarestFirst.sort((a, b) => vectors.frequency[a]! - vectors.frequency[b]! || a - b);
-    touched.length = 0;
-    for (let t = 0; t < rarestFirst.length && touched.length < parameters.maxCandidates; t++) {
-      const posting = postings.get(rarestFirst[t]!);
+    rarest.subarray(0, terms).sort();
+    let found = 0;
+    for (let t = 0; t < terms && found < maxCandidates; t++) {
+      const posting = postings[byRarity[rarest[t]!]!];
       if (posting === undefined) continue;
-      for (let q = posting.length - 1; q >= 0 && touched.length < parameters.maxCandidates; q--) {
+      for (let q = posting.length - 1; q >= 0 && found < maxCandidates; q--) {
         const other = posting[q]!;
         if (marked[other]) continue;
         marked[other] = 1;
-        touched.push(other);
+        touched[found++] = other;
       }
     }
-    for (const term of rarestFirst) {
-      let posting = postings.get(term);
-      if (posting === undefined) postings.set(term, (posting = []));
-      posting.push(g);
+    for (let t = 0; t < terms; t++) {
+      const term = byRarity[rarest[t]!]!;
+      const posting = postings[term];
+      if (posting === undefined) postings[term] = [g];
+      else posting.push(g);
     }
-    touched.sort((a, b) => a - b);
-    for (const other of touched) {
+    const candidates = touched.subarray(0, found).sort();
+    for (let c = 0; c < found; c++) {
+      const other = candidates[c]!;
       marked[other] = 0;
       // The cosine, summed over shared terms in ascending term order as cosine() in measures.ts does.
       let dot = 0;
@@ -145,24 +158,28 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   }
 
   // Each group's strongest neighbours, listed by id.
+  let edgeCount = 0;
+  for (const edges of strongest.edgesOf) edgeCount += edges.length >> 1;
   const start = new Int32Array(groupCount + 1);
-  const neighbours: number[] = [];
-  const similarities: number[] = [];
+  const neighbour = new Int32Array(edgeCount);
+  const similarity = new Float64Array(edgeCount);
   const order: number[] = [];
+  let e = 0;
   for (let g = 0; g < groupCount; g++) {
-    start[g] = neighbours.length;
+    start[g] = e;
     const edges = strongest.edgesOf[g]!;
     order.length = 0;
-    for (let e = 0; e < edges.length / 2; e++) order.push(e);
+    for (let k = 0; k < edges.length >> 1; k++) order.push(k);
     order.sort((a, b) => edges[2 * a]! - edges[2 * b]!);
-    for (const e of order) {
-      neighbours.push(edges[2 * e]!);
-      similarities.push(edges[2 * e + 1]!);
+    for (const k of order) {
+      neighbour[e] = edges[2 * k]!;
+      similarity[e++] = edges[2 * k + 1]!;
     }
     strongest.edgesOf[g] = [];
+    if ((g & 4095) === 4095) yield;
   }
-  start[groupCount] = neighbours.length;
-  return { start, neighbour: Int32Array.from(neighbours), similarity: Float64Array.from(similarities) };
+  start[groupCount] = e;
+  return { start, neighbour, similarity };
 }
 
 /**
@@ -182,11 +199,15 @@ export function* powerIteration(
   let teleportSum = 0;
   for (let g = 0; g < n; g++) teleportSum += teleport[g]!;
   for (let g = 0; g < n; g++) personal[g] = teleportSum > 0 ? teleport[g]! / teleportSum : 1 / n;
-  const rowSum = new Float64Array(n);
+  // The walker's step from g along edge e, once: similarity × weight of the neighbour ÷ g's row sum.
+  const step = new Float64Array(graph.neighbour.length);
+  const hasEdges = new Uint8Array(n);
   for (let g = 0; g < n; g++) {
     let sum = 0;
     for (let e = graph.start[g]!; e < graph.start[g + 1]!; e++) sum += graph.similarity[e]! * nodeWeight[graph.neighbour[e]!]!;
-    rowSum[g] = sum;
+    if (sum === 0) continue;
+    hasEdges[g] = 1;
+    for (let e = graph.start[g]!; e < graph.start[g + 1]!; e++) step[e] = (graph.similarity[e]! * nodeWeight[graph.neighbour[e]!]!) / sum;
   }
   let scores = Float64Array.from(personal);
   let next = new Float64Array(n);
@@ -204,14 +225,14 @@ export function* powerIteration(
         edgesSincePause = 0;
         yield;
       }
-      if (rowSum[g] === 0) {
-        dangling += scores[g]!;
+      const score = scores[g]!;
+      if (!hasEdges[g]) {
+        dangling += score;
         continue;
       }
-      const share = scores[g]! / rowSum[g]!;
       for (let e = graph.start[g]!; e < graph.start[g + 1]!; e++) {
         const j = graph.neighbour[e]!;
-        next[j] = next[j]! + share * graph.similarity[e]! * nodeWeight[j]!;
+        next[j] = next[j]! + score * step[e]!;
       }
     }
     let change = 0;
