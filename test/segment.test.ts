@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import sbd from 'sbd';
 import { looksLikeMarkup, maskMarkup } from '../src/markup.js';
+import { searchPiece, walkPiece } from '../src/segment/split.js';
 import { Kind, KIND_NAMES } from '../src/model.js';
 import { loadExamples, segmentOf } from './helpers.js';
 
@@ -182,4 +184,36 @@ describe('segment: properties', () => {
         rows.push(`${documents[segments.doc[i]!]!.id.slice(0, 3)} #${segments.indexInDoc[i]} ${KIND_NAMES[segments.kind[i]!]}: ${documents[segments.doc[i]!]!.text.slice(segments.start[i]!, segments.end[i]!).slice(0, 80)}`);
     await expect(`${rows.join('\n')}\n`).toMatchFileSnapshot('./snapshots/example-furniture.txt');
   });
+});
+
+describe('segment: finding sbd’s sentences in the text', () => {
+  // Text of words, spaces, separators sbd drops, quotes and sentence ends, in any mix.
+  const piece = fc.constantFrom('Word', 'two', 'U.S.', 'e.g.', '3.5%', '—', '-', '--', '***', '#', '@', '~', '"', '“', '”', ' ', '  ', '\t', '.', '!', '?', 'x-ray', '-5', '*note', '…');
+  const line = fc.array(piece, { minLength: 1, maxLength: 40 }).map((pieces) => pieces.join(''));
+
+  test('the walk finds each sentence exactly where the word-by-word search does', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        let pieces: string[];
+        try {
+          pieces = sbd.sentences(text, { newline_boundaries: true });
+        } catch {
+          return; // sbd throws on separator-only text; segment handles that before
+        }
+        let cursor = 0;
+        const walked = new Int32Array(2);
+        const searched = new Int32Array(2);
+        for (const sentence of pieces) {
+          const searchFound = searchPiece(text, sentence, cursor, 0, text.length, searched);
+          if (walkPiece(text, sentence, cursor, text.length, walked)) {
+            expect(searchFound, sentence).toBe(true);
+            expect(Array.from(walked), sentence).toEqual(Array.from(searched));
+          }
+          if (!searchFound) return;
+          if (searched[0]! >= 0) cursor = searched[1]!;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, PROPERTY_TIMEOUT);
 });

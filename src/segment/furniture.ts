@@ -13,10 +13,34 @@ import { Kind, type KindCode } from '../model.js';
 import type { Work } from '../schedule.js';
 import { countWords, isSpaceCode } from '../text.js';
 
-/** Final punctuation, possibly followed by closing quotes or brackets. */
-const ENDS_AS_SENTENCE = new RegExp(`[.!?…${OTHER_SENTENCE_ENDS}][${CLOSERS.replace(/[\]\\]/g, '\\$&')}]{0,3}$`, 'u');
-/** A question ending a line (closing quotes, parentheses and CJK brackets may follow): short and alone, a heading. */
-const ENDS_AS_QUESTION = /[?？؟]["'”’)」』）】〕》〉]*$/u;
+const TERMINATORS = new Set(`.!?…${OTHER_SENTENCE_ENDS}`);
+const CLOSER_SET = new Set(CLOSERS);
+/** The closing quotes and brackets that may follow a question mark (not "]" or "»": "[Who is she?]" is an aside). */
+const QUESTION_CLOSERS = new Set('"\'”’)」』）】〕》〉');
+const QUESTION_MARKS = new Set('?？؟');
+
+/**
+ * The sentence ends in one of `ends`, followed by at most `most` characters of `closers`.
+ * A look at the last few characters: an end-anchored regular expression would try every
+ * position of the sentence.
+ */
+function endsWith(text: string, ends: ReadonlySet<string>, closers: ReadonlySet<string>, most: number): boolean {
+  let at = text.length - 1;
+  for (let skipped = 0; at >= 0 && skipped < most && closers.has(text[at]!); skipped++) at--;
+  return at >= 0 && ends.has(text[at]!);
+}
+
+/** Final punctuation, possibly followed by up to three closing quotes or brackets. */
+const endsAsSentence = (text: string) => endsWith(text, TERMINATORS, CLOSER_SET, 3);
+/** A question ending a line: short and alone on its line, a heading ("What happens next?"). */
+const endsAsQuestion = (text: string) => endsWith(text, QUESTION_MARKS, QUESTION_CLOSERS, Infinity);
+const CUT_CLOSERS = new Set('"\'”’)');
+/** Cut off with an ellipsis and any closing quotes ("The mayor said the plan would…"), as scraped pages do. */
+function endsCutOff(text: string): boolean {
+  let at = text.length;
+  while (at > 0 && CUT_CLOSERS.has(text[at - 1]!)) at--;
+  return text[at - 1] === '…' || (at >= 3 && text.startsWith('...', at - 3));
+}
 
 const NON_ASCII_LETTER = /\p{L}/u;
 const NON_ASCII_UPPER = /\p{Lu}/u;
@@ -85,19 +109,19 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: F
   if (patterns.datelinePrefix && datelinePrefixLength(sentence, patterns) === sentence.length) return Kind.DATELINE;
   const profile = letterProfile(sentence);
   if (profile.letterShare < 0.5 || /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?>|[\u0000-\u0008\u000e-\u001f\ufffd]/i.test(sentence)) return Kind.NOISE;
-  if (test(patterns.share, sentence) && (words <= 12 || sentence.startsWith('SHARE '))) return Kind.SHARE;
+  // The cheap conditions first: most sentences are long enough to skip the patterns.
+  if ((words <= 12 || sentence.startsWith('SHARE ')) && test(patterns.share, sentence)) return Kind.SHARE;
   if (test(patterns.captionLabel, sentence)) return Kind.CAPTION;
-  if ((test(patterns.bylineNamed, sentence) || test(patterns.byline, sentence)) && words <= 40) return Kind.BYLINE;
-  if ((test(patterns.boilerplate, sentence) || test(patterns.boilerplateAnywhere, sentence)) && words <= 40) return Kind.BOILERPLATE;
-  // Scraped pages cut articles off with an ellipsis ("The mayor said the plan would…").
-  if (/(?:…|\.\.\.)["'”’)]*$/.test(sentence)) return Kind.FRAGMENT;
-  if (!ENDS_AS_SENTENCE.test(sentence)) {
+  if (words <= 40 && (test(patterns.bylineNamed, sentence) || test(patterns.byline, sentence))) return Kind.BYLINE;
+  if (words <= 40 && (test(patterns.boilerplate, sentence) || test(patterns.boilerplateAnywhere, sentence))) return Kind.BOILERPLATE;
+  if (endsCutOff(sentence)) return Kind.FRAGMENT;
+  if (!endsAsSentence(sentence)) {
     // A headline starts like a sentence (a capital, a digit, or a letter of a script without
     // case) and stands alone; a lead-in ("He said:") or cut-off text does not.
     const heading = aloneOnLine && words <= 25 && /^["“‘'(]?[\p{Lu}\p{N}\p{Lo}]/u.test(sentence) && !/[:,;]$/.test(sentence);
     return heading ? Kind.HEADING : Kind.FRAGMENT;
   }
-  if (aloneOnLine && ENDS_AS_QUESTION.test(sentence) && words <= 15) return Kind.HEADING;
+  if (aloneOnLine && words <= 15 && endsAsQuestion(sentence)) return Kind.HEADING;
   if (words < 4) return Kind.FRAGMENT;
   if (words <= 25 && profile.upperShare > 0.7) return Kind.HEADING;
   return Kind.PROSE;
@@ -133,11 +157,11 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
       listMayFollowBlank = false;
     } else {
       linkListLeft = 0;
-      if (test(patterns.linkListHeading, lineText) && lineWords <= 8) {
+      if (lineWords <= 8 && test(patterns.linkListHeading, lineText)) {
         lineKind = Kind.LINK_LIST;
         linkListLeft = 12;
         listMayFollowBlank = true; // "Related" above a blank line: the list is the next block
-      } else if (test(patterns.captionPosition, lineText) && lineWords <= 80) {
+      } else if (lineWords <= 80 && test(patterns.captionPosition, lineText)) {
         lineKind = Kind.CAPTION;
       } else if (test(patterns.shareLine, lineText)) {
         lineKind = Kind.SHARE;
