@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import sbd from 'sbd';
 import { looksLikeMarkup, maskMarkup } from '../src/markup.js';
-import { searchPiece, walkPiece } from '../src/segment/split.js';
+import { searchPiece, walkPiece } from '../src/segment/sbd.js';
 import { Kind, KIND_NAMES } from '../src/model.js';
 import { loadExamples, segmentOf } from './helpers.js';
 

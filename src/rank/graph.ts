@@ -12,8 +12,7 @@ export interface RankParameters {
   maxPostings: number;
   /** Earlier groups a group is compared with: found through its rarest terms first, the nearest in the text first. */
   maxCandidates: number;
-  /** Edges a group keeps: its most similar neighbours. */
-  maxNeighbours: number;
+  maxNeighbours: number; // edges a group keeps: its most similar neighbours
   /** Graphs of at most this many groups (a story, not a feed) are built whole: no candidate or neighbour cap. */
   exactUpTo: number;
 }

@@ -1,37 +1,23 @@
 /**
- * One line of text → its sentences, as offsets into the line.
- *
- * `sbd` decides where sentences end after `.`, `!` and `?`; other sentence ends (`。`, `।`,
- * `؟`, …) split the line before it sees it. `sbd` returns its sentences re-joined with single
- * spaces, so each is mapped back onto the original token by token: offsets are found in the
- * text, never rebuilt.
+ * One line of text → its sentences, as offsets into the line: long lines cut into chunks,
+ * sentence ends other than `.!?` (`。`, `।`, `؟`, …) cut before `sbd` sees a chunk (sbd.ts),
+ * initialisms repaired, a dateline split off, over-long runs cut into pieces.
  */
-import sbd, { type Options as SbdOptions } from 'sbd';
 import { CLOSERS, OTHER_SENTENCE_ENDS, type LanguageRules } from '../language/index.js';
 import type { LineSplit } from '../model.js';
 import type { Work } from '../schedule.js';
 import { isSpaceCode, trimSpan } from '../text.js';
 import { datelinePrefixLength } from './furniture.js';
+import { splitChunk } from './sbd.js';
 
 /** Lines longer than this are cut (preferably after a full stop) before `sbd` sees them. */
 const LINE_CHUNK = 100_000;
-
-/** Characters `sbd` may drop between the words it returns: separator runs, its newline placeholder. */
-const DROPPED_BY_SBD = /^[\s\-#=_+*@~]*$/;
 
 const HAS_OTHER_END = new RegExp(`[${OTHER_SENTENCE_ENDS}]`, 'u');
 const OTHER_END = new RegExp(`[${OTHER_SENTENCE_ENDS}]+[${CLOSERS.replace(/[\]\\]/g, '\\$&')}]*`, 'gu');
 
 /** An initialism such as "U.N." or "D.C." at the end of a text. */
 const ENDS_WITH_INITIALISM = /(?:^|[\s(])(?:\p{Lu}\.){2,}$/u;
-
-/** Closing punctuation `sbd` can leave out of a sentence it split inside a word ("said.Then"). */
-function isClosingPunctuation(code: number): boolean {
-  return (
-    code === 46 || code === 33 || code === 63 || code === 34 || code === 39 || code === 41 || code === 93 ||
-    code === 0x2026 || code === 0x201d || code === 0x2019 || code === 0xbb
-  );
-}
 
 /** Move a cut point off the middle of a surrogate pair. */
 function safeCut(text: string, at: number): number {
@@ -60,119 +46,6 @@ function joinAfterInitialisms(text: string, spans: number[], openers: ReadonlySe
     } else joined.push(start, end);
   }
   return joined;
-}
-
-/** A character `sbd` may drop between two words it returns (whitespace and the separators of DROPPED_BY_SBD). */
-function isDropped(code: number): boolean {
-  return isSpaceCode(code) || code === 45 || code === 35 || code === 61 || code === 95 || code === 43 || code === 42 || code === 64 || code === 126;
-}
-
-/**
- * Find an sbd sentence in the text from `cursor` by walking both together: each word of the
- * piece must follow the previous one in the text with only dropped characters between. On
- * success `found` holds the start of its first word (−1 when it has none) and the end of its
- * last, and it returns true. It succeeds only where `searchPiece` finds the same words at the
- * same offsets (tested), and fails where that search must decide (a word that itself starts
- * with a separator, a word sbd changed).
- */
-export function walkPiece(text: string, piece: string, cursor: number, to: number, found: Int32Array): boolean {
-  let firstWordAt = -1;
-  let end = cursor;
-  let c = cursor;
-  for (let p = 0; p < piece.length; ) {
-    if (piece.charCodeAt(p) === 32) {
-      p++;
-      continue;
-    }
-    while (c < to && isDropped(text.charCodeAt(c))) c++;
-    const wordStart = c;
-    for (; p < piece.length && piece.charCodeAt(p) !== 32; p++, c++) if (c >= to || text.charCodeAt(c) !== piece.charCodeAt(p)) return false;
-    if (firstWordAt < 0) firstWordAt = wordStart;
-    end = c;
-  }
-  found[0] = firstWordAt;
-  found[1] = end;
-  return true;
-}
-
-/**
- * sbd's options per language, made once. sbd copies them with `for…in`, so they have no
- * prototype: a polluted `Object.prototype` cannot turn on its HTML sanitiser.
- */
-const sbdOptionsOf = new WeakMap<LanguageRules, SbdOptions>();
-function sbdOptions(rules: LanguageRules): SbdOptions {
-  let options = sbdOptionsOf.get(rules);
-  if (options === undefined) {
-    options = Object.assign(Object.create(null) as SbdOptions, { newline_boundaries: true, abbreviations: [...rules.abbreviations] });
-    sbdOptionsOf.set(rules, options);
-  }
-  return options;
-}
-
-/** Append the sentences `sbd` finds in `text[from, to)` (trimmed) to `spans` as start/end pairs. */
-function splitChunk(text: string, from: number, to: number, rules: LanguageRules, spans: number[]): void {
-  const chunk = text.slice(from, to);
-  // No sentence-ending character and nothing sbd treats as a break: one sentence, no sbd call.
-  if (!/[.!?]|[-#=_+*]{4}|@~@/.test(chunk)) {
-    spans.push(from, to);
-    return;
-  }
-  let pieces: string[] | undefined;
-  try {
-    pieces = sbd.sentences(chunk, sbdOptions(rules));
-  } catch {
-    // sbd 1.0.19 throws on a line of only separators ("----"); there is no sentence in it.
-    pieces = undefined;
-  }
-  if (!pieces) {
-    if (!DROPPED_BY_SBD.test(chunk)) spans.push(from, to);
-    return;
-  }
-  let cursor = from;
-  const found = new Int32Array(2);
-  for (const piece of pieces) {
-    // The common case is found without allocating; the word-by-word search decides the rest.
-    if (!walkPiece(text, piece, cursor, to, found) && !searchPiece(text, piece, cursor, from, to, found)) {
-      // Never seen, but offsets must stay exact whatever sbd returns: the rest is one sentence.
-      const [restStart, restEnd] = trimSpan(text, cursor, to);
-      if (restStart < restEnd) spans.push(restStart, restEnd);
-      return;
-    }
-    const start = found[0]!;
-    let end = found[1]!;
-    if (start < 0) continue; // a piece with no word
-    while (end < to && isClosingPunctuation(text.charCodeAt(end))) end++;
-    cursor = end;
-    spans.push(start, end);
-  }
-}
-
-/**
- * Find an sbd sentence word by word from `cursor`: each word at its next occurrence in
- * `text[chunkStart, to)`, with nothing but what sbd drops before it. On success `found` holds
- * the start of its first word (−1 when it has none) and the end of its last. Exported for the
- * test that holds `walkPiece` to it.
- */
-export function searchPiece(text: string, piece: string, cursor: number, chunkStart: number, to: number, found: Int32Array): boolean {
-  const chunk = text.slice(chunkStart, to);
-  let start = -1;
-  let end = cursor;
-  for (const token of piece.split(' ')) {
-    if (token === '') continue;
-    // Searched in the chunk, so a token sbd changed costs one chunk scan, not a document scan.
-    const index = chunk.indexOf(token, cursor - chunkStart);
-    const at = index < 0 ? -1 : index + chunkStart;
-    // The gap is nearly always empty or one space; only an unusual gap needs the regex.
-    const gap = at - cursor;
-    const plainGap = gap === 0 || (gap === 1 && isSpaceCode(text.charCodeAt(cursor)));
-    if (at < 0 || at + token.length > to || (!plainGap && !DROPPED_BY_SBD.test(text.slice(cursor, at)))) return false;
-    if (start < 0) start = at;
-    end = at + token.length;
-    cursor = end;
-  }
-  found[0] = start;
-  found[1] = end;
-  return true;
 }
 
 /** `[from, to)` cut after each sentence end that is not `.!?` (with its closing quotes), trimmed. */
