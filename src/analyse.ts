@@ -30,6 +30,7 @@ export interface AnalyseSettings {
  */
 const PLAIN = /^[\u0000-\u007f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g;
+const APOSTROPHE = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/;
 const NOT_KEY = /[^\p{L}\p{M}\p{N}]+/gu;
 const NOT_KEY_PLAIN = /[^a-z0-9]+/g;
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
@@ -38,8 +39,9 @@ const HAS_CJK = /[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9f
 
 /** Lower-case, compatibility-normalised text with one kind of apostrophe. `plain`: PLAIN.test(text), when known. */
 export function normalise(text: string, plain = PLAIN.test(text)): string {
-  const folded = plain ? text.replace(APOSTROPHES, "'") : text.normalize('NFKC').replace(APOSTROPHES, "'");
-  return folded.toLowerCase();
+  const folded = plain ? text : text.normalize('NFKC');
+  // Most sentences hold no apostrophe to unify: skip the replace (and the string it makes).
+  return (APOSTROPHE.test(folded) ? folded.replace(APOSTROPHES, "'") : folded).toLowerCase();
 }
 
 /** Letters and digits of normalised text (plain text stays plain when normalised). */
@@ -98,10 +100,15 @@ export function tokenise(normalised: string, plain = PLAIN.test(normalised)): st
 export function standaloneFactor(text: string, danglingOpening: RegExp | undefined): number {
   let factor = 1;
   if (danglingOpening?.test(text)) factor *= 0.6;
-  const opens = (text.match(/[“«]/g) ?? []).length;
-  const closes = (text.match(/[”»]/g) ?? []).length;
-  const straight = (text.match(/"/g) ?? []).length;
-  if (opens !== closes || straight % 2 === 1) factor *= 0.6;
+  let balance = 0; // “ and « open, ” and » close
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) straight++;
+    else if (code === 0x201c || code === 0xab) balance++;
+    else if (code === 0x201d || code === 0xbb) balance--;
+  }
+  if (balance !== 0 || straight % 2 === 1) factor *= 0.6;
   return factor;
 }
 
