@@ -11,7 +11,7 @@
  * Non-prose sentences get an empty key and no terms: nothing after this stage reads them.
  */
 import type { LanguageRules } from './language/index.js';
-import { Kind, type AnalysedText, type Analysis, type Caches, type Segments } from './model.js';
+import { Kind, remember, type AnalysedText, type Analysis, type Caches, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords, isCjkCode } from './text.js';
 
@@ -131,7 +131,7 @@ function analyseText(text: string, settings: AnalyseSettings, caches: Caches): A
           caches.termOfStem.set(stem, term);
         }
       }
-      caches.termOfToken.set(token, term);
+      remember(caches.termOfToken, token, term);
     }
     if (term >= 0) terms.push(term);
   }
@@ -166,7 +166,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
     let analysed = caches.analysed.get(text);
     if (analysed === undefined) {
       analysed = analyseText(text, settings, caches);
-      caches.analysed.set(text, analysed);
+      remember(caches.analysed, text, analysed);
     }
     key[i] = analysed.key;
     standalone[i] = analysed.standalone;

@@ -28,14 +28,20 @@ export function* assemble(results: StageResults): Work<Summary> {
   const contributed = new Int32Array(documents.length);
   const lastGroupOf = new Int32Array(documents.length).fill(-1);
   let words = 0;
+  let work = 0; // span objects made and key characters measured since the last pause
   const sentences: SummarySentence[] = [];
   for (const group of chosen) {
     const representative = groups.representative[group]!;
     const representativeKey = analysis.key[representative]!;
     const sources = [span(representative, representativeKey)];
     for (let p = groups.memberStart[group]!; p < groups.memberStart[group + 1]!; p++) {
-      if ((p & 1023) === 1023) yield; // a fact reprinted a million times: its spans take a while
       const member = groups.members[p]!;
+      // A fact reprinted a million times, or long keys to measure: its spans take a while.
+      work += 64 + analysis.key[member]!.length;
+      if (work >= 200_000) {
+        work = 0;
+        yield;
+      }
       if (member !== representative) sources.push(span(member, representativeKey));
       const document = segments.doc[member]!;
       if (lastGroupOf[document] !== group) {

@@ -4,6 +4,8 @@
  * Linear: each tag is found with `indexOf`, a skipped element's end with one regex search.
  */
 
+import type { Work } from './schedule.js';
+
 /** Elements whose whole content is not article text. */
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'svg', 'iframe', 'button',
@@ -22,12 +24,15 @@ const BLOCKS = new Set([
  */
 export type MarkupBreak = 'inline' | 'line' | 'paragraph';
 
+/** A stretch of markup: `[start, end)` and what it does to the text around it. */
+export type MarkupStretch = [start: number, end: number, effect: MarkupBreak];
+
 /**
- * Call `visit(start, end, effect)` for every stretch of markup in `html`, in order: a comment,
- * a tag, or a skipped element with all its content. Text between stretches is left to the
- * caller. A `<` that opens no tag is text; a tag left open at the end of the text ends the scan.
+ * Every stretch of markup in `html`, in order: a comment, a tag, or a skipped element with all
+ * its content. Text between stretches is left to the caller. A `<` that opens no tag is text; a
+ * tag left open at the end of the text ends the scan.
  */
-export function scanMarkup(html: string, visit: (start: number, end: number, effect: MarkupBreak) => void): void {
+export function* markupStretches(html: string): Generator<MarkupStretch, void, void> {
   let position = 0;
   for (;;) {
     const open = html.indexOf('<', position);
@@ -35,7 +40,7 @@ export function scanMarkup(html: string, visit: (start: number, end: number, eff
     if (html.startsWith('<!--', open)) {
       const close = html.indexOf('-->', open + 4);
       const end = close < 0 ? html.length : close + 3;
-      visit(open, end, 'inline');
+      yield [open, end, 'inline'];
       position = end;
       continue;
     }
@@ -56,7 +61,7 @@ export function scanMarkup(html: string, visit: (start: number, end: number, eff
       const match = closingTag.exec(html);
       end = match ? match.index + match[0].length : html.length;
     }
-    visit(open, end, name === 'br' ? 'line' : skipped || BLOCKS.has(name) ? 'paragraph' : 'inline');
+    yield [open, end, name === 'br' ? 'line' : skipped || BLOCKS.has(name) ? 'paragraph' : 'inline'];
     position = end;
   }
 }
@@ -72,15 +77,17 @@ export function looksLikeMarkup(text: string): boolean {
 /**
  * A copy of an HTML text with the same length in which markup is spaces and a stretch that
  * breaks a line or paragraph starts with a line break: sentences found in the copy have the
- * same offsets in the original.
+ * same offsets in the original. Pauses every thousand stretches (a page may be megabytes).
  */
-export function maskMarkup(html: string): string {
+export function* maskMarkup(html: string): Work<string> {
   const parts: string[] = [];
   let copied = 0;
-  scanMarkup(html, (start, end, effect) => {
+  let stretches = 0;
+  for (const [start, end, effect] of markupStretches(html)) {
     parts.push(html.slice(copied, start), effect === 'inline' ? ' ' : '\n', ' '.repeat(end - start - 1));
     copied = end;
-  });
+    if ((++stretches & 1023) === 0) yield;
+  }
   parts.push(html.slice(copied));
   return parts.join('');
 }

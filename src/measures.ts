@@ -13,7 +13,8 @@ export function keyDistance(a: string, b: string): number {
   if (longer === 0) return 0;
   if (a === b) return 0;
   // A contained key differs by exactly the length difference; no need for the full computation.
-  if (a.length < b.length ? b.includes(a) : a.includes(b)) return Math.abs(a.length - b.length) / longer;
+  // (Only for short keys: on long repetitive ones the substring search can cost more than it saves.)
+  if (Math.min(a.length, b.length) <= 256 && (a.length < b.length ? b.includes(a) : a.includes(b))) return Math.abs(a.length - b.length) / longer;
   return levenshtein.get(a, b) / longer;
 }
 
@@ -28,6 +29,21 @@ export function withinThreshold(a: string, b: string, threshold: number): boolea
   return keyDistance(a, b) <= threshold;
 }
 
+/**
+ * Term ids ordered rarest first: by `frequency`, ties by id. A counting sort, linear in the
+ * vocabulary: blocking in dedupe and rank walks each item's rarest terms first.
+ */
+export function rarestFirst(frequency: Int32Array): Int32Array {
+  let most = 0;
+  for (let t = 0; t < frequency.length; t++) if (frequency[t]! > most) most = frequency[t]!;
+  const slot = new Int32Array(most + 2);
+  for (let t = 0; t < frequency.length; t++) slot[frequency[t]! + 1]!++;
+  for (let f = 1; f < slot.length; f++) slot[f]! += slot[f - 1]!;
+  const order = new Int32Array(frequency.length);
+  for (let t = 0; t < frequency.length; t++) order[slot[frequency[t]!]!++] = t;
+  return order;
+}
+
 /** The tf-idf vector of each group's representative (idf over groups). */
 export function* buildVectors(analysis: Analysis, groups: Groups): Work<Vectors> {
   const groupCount = groups.count;
@@ -36,12 +52,17 @@ export function* buildVectors(analysis: Analysis, groups: Groups): Work<Vectors>
   const counts: number[] = [];
   const frequency = new Int32Array(analysis.termCount);
   const scratch: number[] = [];
+  let workSinceTick = 0; // terms read since the last pause
   for (let g = 0; g < groupCount; g++) {
-    if ((g & 4095) === 4095) yield;
+    if (workSinceTick >= 50_000) {
+      workSinceTick = 0;
+      yield;
+    }
     start[g] = terms.length;
     const sentence = groups.representative[g]!;
     scratch.length = 0;
     for (let p = analysis.termStart[sentence]!; p < analysis.termStart[sentence + 1]!; p++) scratch.push(analysis.terms[p]!);
+    workSinceTick += 8 + scratch.length * 4; // the sort counts too
     scratch.sort((a, b) => a - b);
     for (let p = 0; p < scratch.length; p++) {
       const term = scratch[p]!;

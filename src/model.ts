@@ -168,8 +168,21 @@ export interface Caches {
   analysed: Map<string, AnalysedText>;
   /** A raw token → its term id in `vocabulary`, or −1 for a stopword or a single character. */
   termOfToken: Map<string, number>;
+  /** The vocabulary itself (never capped: a stem keeps its id). */
   termOfStem: Map<string, number>;
   vocabulary: string[];
+}
+
+/**
+ * Most entries a cache takes. Reprints repeat early and often, so the first quarter-million
+ * distinct lines and sentences catch them; a feed of millions of distinct sentences would
+ * otherwise keep every one alive, for nothing but garbage-collection time.
+ */
+const CACHE_LIMIT = 1 << 18;
+
+/** Remember a value unless the cache is full (a later lookup then simply misses). */
+export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size < CACHE_LIMIT) cache.set(key, value);
 }
 
 export function createCaches(): Caches {

@@ -12,7 +12,7 @@
  * comparisons instead of 64 (each costing a hundred thousand units), so no input costs more
  * than about a second per megabyte here.
  */
-import { keyDistance, lengthsTooFar } from '../measures.js';
+import { keyDistance, lengthsTooFar, rarestFirst } from '../measures.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { UnionFind } from './union-find.js';
@@ -38,7 +38,7 @@ export const MAX_CANDIDATES_PER_KEY = 64;
 export const WORK_PER_KEY_CHARACTER = 128;
 
 /** Work between two progress ticks (each a chance to yield to the event loop): a few milliseconds. */
-const WORK_PER_TICK = 400_000;
+const WORK_PER_TICK = 100_000;
 
 /** What one Levenshtein computation costs in units: the bit-parallel algorithm's 32-character steps. */
 function levenshteinCost(a: number, b: number): number {
@@ -111,9 +111,10 @@ export function* compareKeys(
   const triedBy = new Int32Array(distinctCount).fill(-1);
   const prefixShare = prefixShareFor(threshold);
   // Terms ranked rarest first (fewest keys, then id): a key's terms sort by this number.
-  const byRarity = Int32Array.from({ length: termCount }, (_, t) => t).sort((a, b) => keyFrequency[a]! - keyFrequency[b]! || a - b);
+  const byRarity = rarestFirst(keyFrequency);
   const rarity = new Int32Array(termCount);
   for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
+  yield;
   const terms = new Int32Array(Math.max(16, termCount));
   const keyLength = Int32Array.from(keys, (key) => key.length);
   const termCountOf = Int32Array.from({ length: distinctCount }, (_, d) => keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!);
@@ -143,6 +144,7 @@ export function* compareKeys(
         const tries = triedBy[otherRoot] === d ? tried[otherRoot]! : 0;
         if (tries >= MAX_TRIES_PER_GROUP) continue;
         const smaller = Math.min(own, termCountOf[other]!);
+        workSinceTick += smaller;
         if (smaller > 0 && sharedTerms(keyTerms, d, other) < MIN_TERM_OVERLAP * smaller) continue;
         triedBy[otherRoot] = d;
         tried[otherRoot] = tries + 1;
@@ -153,6 +155,10 @@ export function* compareKeys(
         if (keyDistance(key, keys[other]!) <= threshold) {
           union.union(d, other);
           root = union.find(d);
+        }
+        if (workSinceTick >= WORK_PER_TICK) {
+          workSinceTick = 0;
+          yield tick(d);
         }
       }
     }

@@ -33,7 +33,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   const distinctOf = new Int32Array(count).fill(-1);
   const firstSentence: number[] = [];
   for (let i = 0; i < count; i++) {
-    if ((i & 16383) === 16383) yield tick(0, i);
+    if ((i & 4095) === 4095) yield tick(0, i);
     if (segments.kind[i] !== Kind.PROSE) continue;
     const key = analysis.key[i]!;
     let distinct = distinctOfKey.get(key);
@@ -53,7 +53,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   const keyFrequency = new Int32Array(analysis.termCount);
   const seen = new Int32Array(analysis.termCount).fill(-1);
   for (let d = 0; d < distinctCount; d++) {
-    if ((d & 16383) === 16383) yield tick(1, firstSentence[d]!);
+    if ((d & 4095) === 4095) yield tick(1, firstSentence[d]!);
     const sentence = firstSentence[d]!;
     termStart[d] = termList.length;
     for (let p = analysis.termStart[sentence]!; p < analysis.termStart[sentence + 1]!; p++) {
@@ -66,7 +66,10 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   }
   termStart[distinctCount] = termList.length;
   const terms = Int32Array.from(termList);
-  for (let d = 0; d < distinctCount; d++) terms.subarray(termStart[d], termStart[d + 1]).sort();
+  for (let d = 0; d < distinctCount; d++) {
+    terms.subarray(termStart[d], termStart[d + 1]).sort();
+    if ((d & 4095) === 4095) yield;
+  }
 
   // 3. Compare each key with earlier keys that share one of its rarest terms: union-find over distinct keys.
   const keys = firstSentence.map((sentence) => analysis.key[sentence]!);
@@ -76,7 +79,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   const groupOfRoot = new Int32Array(distinctCount).fill(-1);
   const groupSizes: number[] = [];
   for (let i = 0; i < count; i++) {
-    if ((i & 16383) === 16383) yield tick(3, i);
+    if ((i & 4095) === 4095) yield tick(3, i);
     const distinct = distinctOf[i]!;
     if (distinct < 0) continue;
     const root = union.find(distinct);
@@ -105,7 +108,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   let duplicateGroups = 0;
   const keyCount = new Map<number, number>();
   for (let g = 0; g < groupCount; g++) {
-    if ((g & 16383) === 16383) yield tick(4, members[memberStart[g]!]!);
+    if ((g & 4095) === 4095) yield tick(4, members[memberStart[g]!]!);
     const from = memberStart[g]!;
     const to = memberStart[g + 1]!;
     if (to - from > 1) duplicateGroups++;

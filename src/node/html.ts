@@ -5,7 +5,7 @@
  * paragraph breaks, entities are decoded. Where a page marks its story with `<article>` (or
  * `<main>`), only that is kept. One linear pass with the core's tag scanner; no parser dependency.
  */
-import { scanMarkup } from '../markup.js';
+import { markupStretches } from '../markup.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“',
@@ -56,10 +56,10 @@ export function htmlToText(html: string): PageText {
   const body = innerOf(html, 'article') ?? innerOf(html, 'main') ?? innerOf(html, 'body') ?? html;
   const out: string[] = [];
   let copied = 0;
-  scanMarkup(body, (start, end, effect) => {
+  for (const [start, end, effect] of markupStretches(body)) {
     out.push(body.slice(copied, start), effect === 'paragraph' ? '\n\n' : effect === 'line' ? '\n' : '');
     copied = end;
-  });
+  }
   out.push(body.slice(copied));
   const text = decodeEntities(out.join(''))
     .replace(/[ \t\f\v\u00a0]+/g, ' ')

@@ -66,8 +66,13 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
   const pairs = new PairTable();
   const pairDocuments: number[] = [];
   const pairLastDocument: number[] = [];
+  let workSinceTick = 0; // terms read since the last pause
   for (let i = 0; i < segments.count; i++) {
-    if ((i & 4095) === 4095) yield;
+    workSinceTick += 8 + analysis.termStart[i + 1]! - analysis.termStart[i]!;
+    if (workSinceTick >= 50_000) {
+      workSinceTick = 0;
+      yield;
+    }
     if (groups.groupOf[i]! < 0) continue;
     const document = segments.doc[i]!;
     let previous = -1;
@@ -102,7 +107,11 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
   const list: number[] = [];
   const seenBy = new Int32Array(conceptWeight.length).fill(-1); // the group that listed each concept last
   for (let g = 0; g < groups.count; g++) {
-    if ((g & 4095) === 4095) yield;
+    workSinceTick += 8 + analysis.termStart[groups.representative[g]! + 1]! - analysis.termStart[groups.representative[g]!]!;
+    if (workSinceTick >= 50_000) {
+      workSinceTick = 0;
+      yield;
+    }
     conceptStart[g] = list.length;
     conceptWeight[privateBase + g] = CONCEPT_FLOOR;
     const r = groups.representative[g]!;

@@ -1,5 +1,7 @@
 /** The similarity graph of rank (sparse, from an inverted index) and personalised PageRank over it. */
+import { rarestFirst } from '../measures.js';
 import type { Vectors } from '../model.js';
+import { StrongestEdges } from './strongest.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 
@@ -36,60 +38,6 @@ export interface Graph {
   similarity: Float64Array;
 }
 
-/**
- * Each node's strongest edges, at most `capacity`, kept in a min-heap per node (flat
- * [neighbour, similarity, …], weakest at the root) so a hub that thousands of groups pick never
- * holds more than its best: the same edges as collecting them all and keeping the best,
- * ordered by similarity and then by neighbour id.
- */
-class StrongestEdges {
-  readonly edgesOf: number[][];
-  constructor(
-    nodes: number,
-    private readonly capacity: number,
-  ) {
-    this.edgesOf = Array.from({ length: nodes }, () => []);
-  }
-  add(node: number, neighbour: number, similarity: number): void {
-    const heap = this.edgesOf[node]!;
-    let i = heap.length >> 1;
-    if (i < this.capacity) {
-      // Sift up: a slot below its parent (weaker, or as strong with a larger id) swaps with it.
-      heap.push(neighbour, similarity);
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        const ps = heap[2 * parent + 1]!;
-        if (!(similarity < ps || (similarity === ps && neighbour > heap[2 * parent]!))) break;
-        heap[2 * i] = heap[2 * parent]!;
-        heap[2 * i + 1] = ps;
-        i = parent;
-      }
-      heap[2 * i] = neighbour;
-      heap[2 * i + 1] = similarity;
-      return;
-    }
-    if (similarity < heap[1]! || (similarity === heap[1]! && neighbour > heap[0]!)) return; // weaker than the weakest kept
-    // Sift down from the root: the weaker child moves up while it is below the new edge.
-    i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= this.capacity) break;
-      if (child + 1 < this.capacity) {
-        const a = heap[2 * child + 1]!;
-        const b = heap[2 * child + 3]!;
-        if (b < a || (b === a && heap[2 * child + 2]! > heap[2 * child]!)) child++;
-      }
-      const cs = heap[2 * child + 1]!;
-      if (!(cs < similarity || (cs === similarity && heap[2 * child]! > neighbour))) break;
-      heap[2 * i] = heap[2 * child]!;
-      heap[2 * i + 1] = cs;
-      i = child;
-    }
-    heap[2 * i] = neighbour;
-    heap[2 * i + 1] = similarity;
-  }
-}
-
 /** The similarity graph from an inverted index (see the module comment for the caps). */
 export function* similarityGraph(vectors: Vectors, parameters: RankParameters, tick: (group: number) => Progress | undefined = () => undefined): Work<Graph> {
   const groupCount = vectors.norm.length;
@@ -98,7 +46,7 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   const maxCandidates = whole ? groupCount : parameters.maxCandidates;
   const strongest = new StrongestEdges(groupCount, whole ? groupCount : parameters.maxNeighbours);
   // Terms ranked rarest first (fewest groups, then id): a group's terms sort by this number.
-  const byRarity = Int32Array.from({ length: termCount }, (_, t) => t).sort((a, b) => vectors.frequency[a]! - vectors.frequency[b]! || a - b);
+  const byRarity = rarestFirst(vectors.frequency);
   const rarity = new Int32Array(termCount);
   for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
   const postings: (number[] | undefined)[] = new Array(termCount);
@@ -108,6 +56,7 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   // g's weight of each of its terms, for the dot products with its candidates.
   const weightOf = new Float64Array(termCount);
   const stampOf = new Int32Array(termCount).fill(-1);
+  let workSinceTick = 0; // vector entries read since the last tick
   for (let g = 0; g < groupCount; g++) {
     // Candidates: earlier groups sharing a term, through the rarest terms first (they make the
     // most similar pairs) and the latest entries of each first, up to maxCandidates.
@@ -146,6 +95,7 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
         const term = vectors.term[q]!;
         if (stampOf[term] === g) dot += weightOf[term]! * vectors.weight[q]!;
       }
+      workSinceTick += vectors.start[other + 1]! - vectors.start[other]!;
       const denominator = vectors.norm[g]! * vectors.norm[other]!;
       const similarity = denominator === 0 ? 0 : dot / denominator;
       if (similarity >= parameters.similarityFloor) {
@@ -153,7 +103,11 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
         strongest.add(other, g, similarity);
       }
     }
-    if ((g & 127) === 127) yield tick(g + 1);
+    workSinceTick += 16 + terms;
+    if (workSinceTick >= 50_000) {
+      workSinceTick = 0;
+      yield tick(g + 1);
+    }
   }
 
   // Each group's strongest neighbours, listed by id.

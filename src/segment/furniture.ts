@@ -9,7 +9,7 @@
  */
 
 import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRules } from '../language/index.js';
-import { Kind, type KindCode } from '../model.js';
+import { Kind, remember, type KindCode } from '../model.js';
 import type { Work } from '../schedule.js';
 import { countWords, isSpaceCode } from '../text.js';
 
@@ -29,6 +29,9 @@ function endsWith(text: string, ends: ReadonlySet<string>, closers: ReadonlySet<
   for (let skipped = 0; at >= 0 && skipped < most && closers.has(text[at]!); skipped++) at--;
   return at >= 0 && ends.has(text[at]!);
 }
+
+/** Characters classified between two pauses: a few milliseconds of work. */
+const WORK_PER_PAUSE = 40_000;
 
 /** Final punctuation, possibly followed by up to three closing quotes or brackets. */
 const endsAsSentence = (text: string) => endsWith(text, TERMINATORS, CLOSER_SET, 3);
@@ -137,11 +140,13 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
   const kinds: KindCode[] = [];
   // Lines that appear twice in a document are captions repeated as alt text, or headlines.
   const lineCounts = new Map<string, number>();
-  for (const line of lines) {
-    const key = text.slice(line.start, line.end);
+  for (let l = 0; l < lines.length; l++) {
+    const key = text.slice(lines[l]!.start, lines[l]!.end);
     lineCounts.set(key, (lineCounts.get(key) ?? 0) + 1);
+    if ((l & 4095) === 4095) yield;
   }
 
+  let classified = 0; // characters classified (and sentences looked up) since the last pause
   let linkListLeft = 0; // items of a link list still to mark
   let listMayFollowBlank = false; // the list heading stood alone in its block
   for (let l = 0; l < lines.length; l++) {
@@ -180,10 +185,14 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
       let kind = cache.get(cacheKey);
       if (kind === undefined) {
         kind = sentenceKind(sentence, sentenceCount === 1, patterns);
-        cache.set(cacheKey, kind);
+        remember(cache, cacheKey, kind);
+        classified += sentence.length;
       }
       kinds.push(kind === Kind.PROSE && repeated ? Kind.REPEATED : kind);
-      if ((kinds.length & 1023) === 0) yield; // a page of thousands of sentences: let a caller pause
+      if (++classified >= WORK_PER_PAUSE) {
+        classified = 0; // a page of thousands of sentences: let a caller pause
+        yield;
+      }
     }
   }
   return kinds;

@@ -8,7 +8,7 @@
  */
 import { looksLikeMarkup, maskMarkup } from '../markup.js';
 import type { LanguageRules } from '../language/index.js';
-import { Kind, type Caches, type KindCode, type Segments } from '../model.js';
+import { Kind, remember, type Caches, type KindCode, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { trimSpan } from '../text.js';
 import type { SourceDocument, SummaryWarning } from '../types.js';
@@ -53,7 +53,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
     const document = documents[d]!;
     const original = document.text;
     firstOfDoc[d] = doc.length;
-    const text = looksLikeMarkup(original) ? maskMarkup(original) : original;
+    const text = looksLikeMarkup(original) ? yield* maskMarkup(original) : original;
     analysisText.push(text);
 
     const lines: LineSentences[] = [];
@@ -75,7 +75,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
       let split = lineText.length <= CACHED_LINE ? caches.lineSplits.get(lineText) : undefined;
       if (split === undefined) {
         split = yield* splitLine(lineText, maxSentenceLength, language);
-        if (lineText.length <= CACHED_LINE) caches.lineSplits.set(lineText, split);
+        if (lineText.length <= CACHED_LINE) remember(caches.lineSplits, lineText, split);
         workSinceTick += lineText.length;
       }
       const spans: number[] = [];
@@ -96,7 +96,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
       workSinceTick += 64 + split.spans.length;
       if (workSinceTick >= WORK_PER_TICK) {
         workSinceTick = 0;
-        yield { stage: 'segment', done: done + lineStart, total };
+        yield { stage: 'segment', done: done + Math.min(lineStart, original.length), total };
       }
     }
 

@@ -39,6 +39,11 @@ function joinAfterInitialisms(text: string, spans: number[], openers: ReadonlySe
     const start = spans[s]!;
     const end = spans[s + 1]!;
     const previousEnd = joined[joined.length - 1]!;
+    // An initialism ends ".X." (cheap to rule out first: this runs on every sentence of a line).
+    if (text.charCodeAt(previousEnd - 1) !== 46 || text.charCodeAt(previousEnd - 3) !== 46) {
+      joined.push(start, end);
+      continue;
+    }
     const tail = text.slice(Math.max(joined[joined.length - 2]!, previousEnd - 40), previousEnd);
     const firstWord = /^\S+/.exec(text.slice(start, Math.min(start + 40, end)))?.[0] ?? '';
     if (ENDS_WITH_INITIALISM.test(tail) && /^\p{Lu}/u.test(firstWord) && !firstWord.endsWith(',') && !openers.has(firstWord.replace(/[’'].*$/, ''))) {

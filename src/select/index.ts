@@ -27,6 +27,9 @@ export interface SelectSettings {
   redundancyThreshold: number;
 }
 
+/** Candidates looked at, plus postings read and key characters compared, between two progress ticks. */
+const WORK_PER_TICK = 20_000;
+
 /** How far past a `words` budget the last sentence may run. */
 export const WORDS_OVERSHOOT = 1.3;
 
@@ -61,8 +64,12 @@ export function* select(
   let words = 0;
   let characters = 0;
   let steps = 0;
+  let nextTick = WORK_PER_TICK; // steps and redundancy work at which to tick next
   while (queue.size > 0) {
-    if ((++steps & 255) === 0) yield { stage: 'select', done: groups.count - queue.size, total: groups.count };
+    if (++steps + redundancy.work >= nextTick) {
+      nextTick = steps + redundancy.work + WORK_PER_TICK;
+      yield { stage: 'select', done: groups.count - queue.size, total: groups.count };
+    }
     const group = queue.pop()!;
     const sentence = groups.representative[group]!;
     const sentenceWords = analysis.words[sentence]!;

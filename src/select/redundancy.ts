@@ -23,6 +23,8 @@ export class RedundancyIndex {
   /** Chosen groups without terms. */
   private readonly termless: number[] = [];
   private readonly dot = new Map<number, number>();
+  /** Work done so far (postings read, key characters compared), for the caller's pauses. */
+  work = 0;
 
   constructor(
     private readonly vectors: Vectors,
@@ -49,6 +51,7 @@ export class RedundancyIndex {
       const posting = this.postings.get(term[p]!);
       if (posting === undefined) continue;
       const w = weight[p]!;
+      this.work += posting.length;
       for (let k = 0; k < posting.length; k += 2) dot.set(posting[k]!, (dot.get(posting[k]!) ?? 0) + w * posting[k + 1]!);
     }
     const threshold = this.settings.redundancyThreshold;
@@ -57,7 +60,10 @@ export class RedundancyIndex {
       if (denominator > 0 && product / denominator >= threshold) return true;
     }
     const key = this.keys[this.representative[candidate]!]!;
-    const near = (other: number) => withinThreshold(key, this.keys[this.representative[other]!]!, this.settings.duplicateThreshold);
+    const near = (other: number) => {
+      this.work += key.length;
+      return withinThreshold(key, this.keys[this.representative[other]!]!, this.settings.duplicateThreshold);
+    };
     if (this.termless.some(near)) return true;
     const met = [...dot.keys()];
     if (met.length > KEY_CHECKS) met.sort((a, b) => dot.get(b)! - dot.get(a)! || a - b).length = KEY_CHECKS;
