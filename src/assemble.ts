@@ -54,6 +54,11 @@ export function* assemble(results: StageResults): Work<Summary> {
   }
 
   const warnings: SummaryWarning[] = [...segments.warnings];
+  if (results.budgetNeeded)
+    warnings.push({
+      code: 'BUDGET_TOO_SMALL',
+      message: `no sentence fits the budget, so the summary is empty; { ${results.budgetNeeded.kind}: ${results.budgetNeeded.limit} } is the smallest budget that gives one.`,
+    });
   const reports: DocumentReport[] = documents.map((document, d) => {
     const first = segments.firstOfDoc[d]!;
     const last = segments.firstOfDoc[d + 1]!;

@@ -129,6 +129,14 @@ export interface Ranking {
   vectors: Vectors;
 }
 
+/** select → the chosen groups, and what budget would have chosen one when none fit. */
+export interface Selection {
+  /** In the order they were chosen. */
+  chosen: number[];
+  /** When nothing was chosen though facts were there: the smallest budget of the same kind that takes one. */
+  budgetNeeded: Budget | undefined;
+}
+
 /** The length budget, exactly one kind. */
 export type Budget =
   | { kind: 'words'; limit: number }
@@ -199,4 +207,6 @@ export interface StageResults {
   ranking: Ranking;
   /** The chosen groups, in output order. */
   chosen: number[];
+  /** As in `Selection`: the budget that would choose a sentence when this one chose none. */
+  budgetNeeded: Budget | undefined;
 }

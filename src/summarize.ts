@@ -34,10 +34,10 @@ export function* runStages(documents: readonly SourceDocument[], settings: Setti
   // 4. What each fact is worth: a lead-and-centrality prior, and the words it covers.
   const ranking = yield* rank(segments, analysis, groups, settings);
   // 5. The facts that cover most of the story within the budget, none repeating another.
-  const selected = yield* select(segments, analysis, groups, ranking, settings);
+  const { chosen: selected, budgetNeeded } = yield* select(segments, analysis, groups, ranking, settings);
   // 6. Reading order (or score order).
   const chosen = order(segments, analysis, groups, ranking.score, selected, settings);
-  return { documents, segments, analysis, groups, ranking, chosen };
+  return { documents, segments, analysis, groups, ranking, chosen, budgetNeeded };
 }
 
 function* pipeline(documents: readonly SourceDocument[], settings: Settings): Work<Summary> {

@@ -80,10 +80,12 @@ export interface SummaryWarning {
  * - `NO_PROSE`: the document has text, but every sentence was marked as not prose.
  * - `SENTENCE_TOO_LONG`: a run of text longer than `maxSentenceLength` without a sentence
  *   boundary was cut into pieces for analysis; the pieces are never selected.
+ * - `BUDGET_TOO_SMALL`: the documents hold sentences, but none fits the `words` or
+ *   `characters` budget; the message names the smallest budget that takes one.
  * - `INVALID_UTF8`, `BINARY_FILE`, `UNREADABLE_FILE`: (Node entry) a file could not be read as
  *   text and was left out; `documentId` is the id it would have had.
  */
-export type WarningCode = 'EMPTY_DOCUMENT' | 'NO_PROSE' | 'SENTENCE_TOO_LONG' | 'INVALID_UTF8' | 'BINARY_FILE' | 'UNREADABLE_FILE';
+export type WarningCode = 'EMPTY_DOCUMENT' | 'NO_PROSE' | 'SENTENCE_TOO_LONG' | 'BUDGET_TOO_SMALL' | 'INVALID_UTF8' | 'BINARY_FILE' | 'UNREADABLE_FILE';
 
 export interface SummaryStats {
   /** Documents given. */

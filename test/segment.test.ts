@@ -67,6 +67,8 @@ describe('segment: sentence boundaries', () => {
     ['No. before a number is not', 'He was ranked No. 1 in the world last year.', ['He was ranked No. 1 in the world last year.']],
     ['emoji and astral characters keep offsets', '🎉 Party time in 𝕏 city. Next 👋 one.', ['🎉 Party time in 𝕏 city.', 'Next 👋 one.']],
     ['CRLF line ends and tabs', 'First line.\r\n\tSecond line.\r\n', ['First line.', 'Second line.']],
+    ['a lone CR, NEL, U+2028, U+2029, form feed and vertical tab end lines', 'A\rB\u0085C\u2028D\u2029E\fF\vG', ['A', 'B', 'C', 'D', 'E', 'F', 'G']],
+    ['a time before a capitalised word', 'The vote is at 3 p.m. Eastern time on Friday. It ended at 5 p.m. He left.', ['The vote is at 3 p.m. Eastern time on Friday.', 'It ended at 5 p.m.', 'He left.']],
   ];
   test.each(cases)('%s', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);

@@ -76,8 +76,18 @@ describe('summarize: the five example articles', () => {
     expect(summary.sentences.map((sentence) => sentence.text).join(' ').length).toBeLessThanOrEqual(characters);
   });
 
-  test('a budget no sentence fits gives an empty summary, not a cut sentence', () => {
-    expect(summarizeSync(documents, { characters: 10 }).sentences).toEqual([]);
+  const tooSmall: SummarizeOptions[] = [{ words: 1 }, { words: 3 }, { words: 6 }, { characters: 10 }, { characters: 40 }];
+  test.each(tooSmall)('%o: no sentence fits: an empty summary that says which budget would give one', (options) => {
+    const summary = summarizeSync(documents, options);
+    expect(summary.sentences).toEqual([]);
+    expect(summary.warnings).toHaveLength(1);
+    const [warning] = summary.warnings;
+    expect(warning!.code).toBe('BUDGET_TOO_SMALL');
+    const [, kind, limit] = /\{ (words|characters): (\d+) \}/.exec(warning!.message)!;
+    expect(kind).toBe(Object.keys(options)[0]);
+    // That budget gives a sentence; one less does not.
+    expect(summarizeSync(documents, { [kind!]: Number(limit) }).sentences.length).toBeGreaterThan(0);
+    expect(summarizeSync(documents, { [kind!]: Number(limit) - 1 }).sentences).toEqual([]);
   });
 
   test('byte-identical JSON for every order of the five documents', () => {

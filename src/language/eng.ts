@@ -37,6 +37,14 @@ const OPENERS_AFTER_INITIALISM = new Set(
     .split(' '),
 );
 
+/** Time zones, weekdays and months: after "3 p.m." they continue the sentence. */
+const CONTINUATIONS_AFTER_TIME = new Set(
+  ('Eastern Central Mountain Pacific Atlantic Alaska Hawaii ET CT MT PT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST GMT UTC BST CET ' +
+    'CEST EET EEST WET JST KST IST AEST AEDT Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April ' +
+    'May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec')
+    .split(' '),
+);
+
 /** Opens with a reference to something said before, or a conjunction: the sentence leans on what precedes it. */
 const DANGLING_OPENING =
   /^(?:["“'‘]?\s*)(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so|yet|also|however|meanwhile|still|instead|then|thus|therefore|hence|moreover|furthermore|additionally|besides|likewise|similarly|otherwise|nevertheless|nonetheless|accordingly|consequently|such|both|neither|either)\b/i;
@@ -71,6 +79,7 @@ export const ENGLISH: LanguageRules = {
   code: 'eng',
   abbreviations: ABBREVIATIONS,
   openersAfterInitialism: OPENERS_AFTER_INITIALISM,
+  continuationsAfterTime: CONTINUATIONS_AFTER_TIME,
   danglingOpening: DANGLING_OPENING,
   stem: porterStem,
   furniture: FURNITURE,

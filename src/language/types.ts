@@ -37,6 +37,11 @@ export interface LanguageRules {
    * starts with one of these. Absent: no such repair.
    */
   openersAfterInitialism?: ReadonlySet<string>;
+  /**
+   * Words that continue a sentence after a time of day ("3 p.m. Eastern time", "10 a.m.
+   * Monday"): only these join; after a time, a capitalised word usually opens a sentence.
+   */
+  continuationsAfterTime?: ReadonlySet<string>;
   /** A sentence opening like this leans on what precedes it ("He said…", "But…"). */
   danglingOpening?: RegExp;
   /** Stem a lower-case token; absent, tokens are terms as they are. */

@@ -15,6 +15,13 @@ import type { SourceDocument, SummaryWarning } from '../types.js';
 import { classifyDocument, type LineSentences } from './furniture.js';
 import { splitLine } from './split.js';
 
+/**
+ * What ends a line: CRLF, LF, and the line breaks of other systems and of Unicode (a lone CR,
+ * NEL, the line and paragraph separators, form feed, vertical tab). A headline ends at any of
+ * them, never running into the byline or the first sentence.
+ */
+const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029\f\v]/g;
+
 /** Lines longer than this are not cached: nothing that long is reprinted verbatim, and the key would hold it alive. */
 const CACHED_LINE = 20_000;
 
@@ -47,6 +54,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
   for (const document of documents) total += document.text.length;
   let done = 0;
   let workSinceTick = 0; // characters split and lines read since the last tick
+  const lineBreaks = new RegExp(LINE_BREAK.source, 'g'); // this run's own: its lastIndex is state
   yield { stage: 'segment', done, total };
 
   for (let d = 0; d < documents.length; d++) {
@@ -60,11 +68,12 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
     const overlong: boolean[] = [];
     let afterBlank = true;
     let lineStart = 0;
+    lineBreaks.lastIndex = 0;
     while (lineStart <= text.length) {
-      let lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) lineEnd = text.length;
+      const lineBreak = lineBreaks.exec(text);
+      const lineEnd = lineBreak ? lineBreak.index : text.length;
       const [from, to] = trimSpan(text, lineStart, lineEnd);
-      lineStart = lineEnd + 1;
+      lineStart = lineBreak ? lineEnd + lineBreak[0].length : text.length + 1;
       if (from === to) {
         afterBlank = true;
         continue;

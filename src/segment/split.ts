@@ -18,6 +18,8 @@ const OTHER_END = new RegExp(`[${OTHER_SENTENCE_ENDS}]+[${CLOSERS.replace(/[\]\\
 
 /** An initialism such as "U.N." or "D.C." at the end of a text. */
 const ENDS_WITH_INITIALISM = /(?:^|[\s(])(?:\p{Lu}\.){2,}$/u;
+/** A time of day ("3 p.m.", "10:30 a.m.") at the end of a text. */
+const ENDS_WITH_TIME = /\d\s?[ap]\.m\.$/;
 
 /** Move a cut point off the middle of a surrogate pair. */
 function safeCut(text: string, at: number): number {
@@ -26,12 +28,15 @@ function safeCut(text: string, at: number): number {
 }
 
 /**
- * sbd ends a sentence after "U.N." whenever a capitalised word follows (its check for names
- * after an abbreviation only looks at the first words of its input). In news the next word
- * nearly always continues the sentence ("U.N. Security Council", "U.S. Embassy"); join the
- * two unless it is a word that opens sentences.
+ * sbd ends a sentence after "U.N." or "3 p.m." whenever a capitalised word follows (its check
+ * for names after an abbreviation only looks at the first words of its input). After an
+ * initialism the next word nearly always continues the sentence ("U.N. Security Council"):
+ * join the two unless it is a word that opens sentences. After a time it continues only when
+ * it is a time zone, a weekday or a month ("3 p.m. Eastern time", not "at 11 a.m. Rubble fell").
  */
-function joinAfterInitialisms(text: string, spans: number[], openers: ReadonlySet<string>): number[] {
+function joinAfterInitialisms(text: string, spans: number[], rules: LanguageRules): number[] {
+  const openers = rules.openersAfterInitialism!;
+  const continuations = rules.continuationsAfterTime;
   if (spans.length < 4) return spans;
   // One pass building a new list: splicing in place would be quadratic on "U.S. Navy U.S. Navy …".
   const joined: number[] = [spans[0]!, spans[1]!];
@@ -46,7 +51,10 @@ function joinAfterInitialisms(text: string, spans: number[], openers: ReadonlySe
     }
     const tail = text.slice(Math.max(joined[joined.length - 2]!, previousEnd - 40), previousEnd);
     const firstWord = /^\S+/.exec(text.slice(start, Math.min(start + 40, end)))?.[0] ?? '';
-    if (ENDS_WITH_INITIALISM.test(tail) && /^\p{Lu}/u.test(firstWord) && !firstWord.endsWith(',') && !openers.has(firstWord.replace(/[’'].*$/, ''))) {
+    const continues = ENDS_WITH_INITIALISM.test(tail)
+      ? /^\p{Lu}/u.test(firstWord) && !firstWord.endsWith(',') && !openers.has(firstWord.replace(/[’'].*$/, ''))
+      : continuations !== undefined && ENDS_WITH_TIME.test(tail) && continuations.has(firstWord.replace(/[.,;:!?]+$/, ''));
+    if (continues) {
       joined[joined.length - 1] = end; // [a, b] + [c, d] → [a, d]
     } else joined.push(start, end);
   }
@@ -69,9 +77,13 @@ function clauses(text: string, from: number, to: number): [number, number][] {
   return found;
 }
 
-/** Cut a trimmed line into chunks `sbd` can take in one call, preferring to cut after a full stop. */
-function chunkLine(text: string, from: number, to: number): [number, number][] {
-  const chunks: [number, number][] = [];
+/**
+ * Cut a trimmed line into chunks `sbd` can take in one call, preferring to cut after a full
+ * stop. A chunk is `[start, end, cutAtStop]`: whether the cut after it follows a full stop
+ * (else it fell inside a run of words, which the caller joins again).
+ */
+function chunkLine(text: string, from: number, to: number): [number, number, boolean][] {
+  const chunks: [number, number, boolean][] = [];
   let position = from;
   while (to - position > LINE_CHUNK) {
     const limit = position + LINE_CHUNK;
@@ -80,14 +92,15 @@ function chunkLine(text: string, from: number, to: number): [number, number][] {
     const windowStart = position + Math.floor(LINE_CHUNK * 0.9);
     const stop = text.slice(windowStart, limit).lastIndexOf('. ');
     if (stop >= 0) cut = windowStart + stop + 1;
+    const atStop = cut >= 0;
     if (cut < 0) for (let i = limit; i > position + LINE_CHUNK / 2; i--) if (isSpaceCode(text.charCodeAt(i))) { cut = i; break; }
     if (cut < 0) cut = safeCut(text, limit);
     const [a, b] = trimSpan(text, position, cut);
-    if (a < b) chunks.push([a, b]);
+    if (a < b) chunks.push([a, b, atStop]);
     position = cut;
   }
   const [a, b] = trimSpan(text, position, to);
-  if (a < b) chunks.push([a, b]);
+  if (a < b) chunks.push([a, b, true]);
   return chunks;
 }
 
@@ -114,14 +127,19 @@ function cutOverlong(text: string, from: number, to: number, max: number): numbe
  */
 export function* splitLine(line: string, maxSentenceLength: number, rules: LanguageRules): Work<LineSplit> {
   let found: number[] = [];
+  let joinNext = false; // the previous chunk ended inside a run of words
   const otherEnds = HAS_OTHER_END.test(line);
   const chunks = chunkLine(line, 0, line.length);
-  for (const [a, b] of chunks) {
+  for (const [a, b, cutAtStop] of chunks) {
+    const first = found.length;
     if (otherEnds) for (const [c, d] of clauses(line, a, b)) splitChunk(line, c, d, rules, found);
     else splitChunk(line, a, b, rules, found);
+    // A cut inside a run of words is no sentence end: the run goes on into the next chunk.
+    if (joinNext && first < found.length) found.splice(first - 1, 2);
+    joinNext = !cutAtStop && found.length > 0;
     if (chunks.length > 1) yield;
   }
-  if (rules.openersAfterInitialism) found = joinAfterInitialisms(line, found, rules.openersAfterInitialism);
+  if (rules.openersAfterInitialism) found = joinAfterInitialisms(line, found, rules);
   // A dateline ("SEOUL, South Korea —") opening the line becomes a sentence of its own (marked
   // as furniture), so the story's first sentence reads without it and no text is lost.
   if (found.length >= 2) {

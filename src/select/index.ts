@@ -16,7 +16,7 @@
  *   sentences   exactly N (fewer only when the candidates run out).
  *   characters  sentences joined by one space never pass N; keep trying shorter ones.
  */
-import type { Analysis, Budget, Groups, Ranking, Segments } from '../model.js';
+import type { Analysis, Budget, Groups, Ranking, Segments, Selection } from '../model.js';
 import type { Work } from '../schedule.js';
 import { CandidateQueue } from './queue.js';
 import { RedundancyIndex } from './redundancy.js';
@@ -39,7 +39,7 @@ export function* select(
   groups: Groups,
   ranking: Ranking,
   settings: SelectSettings,
-): Work<number[]> {
+): Work<Selection> {
   const { budget } = settings;
   const { conceptStart, concept, conceptWeight, prior, lengthCost } = ranking;
   const covered = new Uint8Array(conceptWeight.length);
@@ -98,5 +98,17 @@ export function* select(
     if (budget.kind === 'sentences' && chosen.length >= budget.limit) break;
   }
   yield { stage: 'select', done: groups.count, total: groups.count };
-  return chosen;
+  // Facts were there, but none fits: the budget that would take the shortest (same kind).
+  let budgetNeeded: Budget | undefined;
+  if (chosen.length === 0 && groups.count > 0 && budget.kind !== 'sentences') {
+    let limit = Infinity;
+    for (let g = 0; g < groups.count; g++) {
+      const sentence = groups.representative[g]!;
+      // A sentence of w words fits a budget N when w ≤ 1.3 × N.
+      const size = budget.kind === 'words' ? Math.ceil(analysis.words[sentence]! / WORDS_OVERSHOOT - 1e-9) : segments.end[sentence]! - segments.start[sentence]!;
+      if (size < limit) limit = size;
+    }
+    budgetNeeded = { kind: budget.kind, limit };
+  }
+  return { chosen, budgetNeeded };
 }
