@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { comparisonKey, normalise, tokenise } from '../src/analyse.js';
+import { comparisonKey, normalise, tokenise } from '../src/tokens.js';
 import { porterStem } from '../src/language/porter.js';
 import { analysisOf } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { comparisonKey } from '../src/analyse.js';
+import { comparisonKey } from '../src/tokens.js';
 import { keyDistance } from '../src/measures.js';
 import { ChorusError, summarizeSync, type SourceDocument, type SummarizeOptions } from '../src/index.js';
 import { loadExamples, segmentOf } from './helpers.js';

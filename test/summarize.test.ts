@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { comparisonKey } from '../src/analyse.js';
+import { comparisonKey } from '../src/tokens.js';
 import { keyDistance } from '../src/measures.js';
 import { Kind } from '../src/model.js';
 import { ChorusError, summarize, summarizeSync, type SummarizeOptions, type Summary } from '../src/index.js';

@@ -1,0 +1,80 @@
+/**
+ * Text → comparison keys and word tokens, the way every part of the library reads words:
+ * analyse for sentences, digest for titles and snippets. Normalised text is only ever a
+ * comparison key; offsets and output text always come from the original.
+ */
+import { isCjkCode } from './text.js';
+
+/**
+ * Text of ASCII and the typographic quotes and dashes news uses: NFKC leaves all of these
+ * unchanged (they have no compatibility decomposition), and the ASCII patterns below find the
+ * same keys and tokens as the Unicode ones. Most news sentences take this fast path.
+ */
+const PLAIN = /^[\u0000-\u007f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g;
+const APOSTROPHE = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/;
+const NOT_KEY = /[^\p{L}\p{M}\p{N}]+/gu;
+const NOT_KEY_PLAIN = /[^a-z0-9]+/g;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
+const TOKEN_PLAIN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+const HAS_CJK = /[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{3134f}]/u;
+
+/** Lower-case, compatibility-normalised text with one kind of apostrophe. `plain`: PLAIN.test(text), when known. */
+export function normalise(text: string, plain = PLAIN.test(text)): string {
+  const folded = plain ? text : text.normalize('NFKC');
+  // Most sentences hold no apostrophe to unify: skip the replace (and the string it makes).
+  return (APOSTROPHE.test(folded) ? folded.replace(APOSTROPHES, "'") : folded).toLowerCase();
+}
+
+/** Letters and digits of normalised text (plain text stays plain when normalised). */
+export function keyOf(normalised: string, plain = PLAIN.test(normalised)): string {
+  return normalised.replace(plain ? NOT_KEY_PLAIN : NOT_KEY, '');
+}
+
+/** The comparison key of a text: its letters and digits, normalised. */
+export function comparisonKey(text: string): string {
+  return keyOf(normalise(text));
+}
+
+/** Overlapping pairs of the CJK characters of a token (one alone stays one), and its other runs whole. */
+function splitCjk(token: string, out: string[]): void {
+  let run: string[] = [];
+  let other = '';
+  const flush = () => {
+    if (run.length === 1) out.push(run[0]!);
+    for (let k = 0; k + 1 < run.length; k++) out.push(run[k]! + run[k + 1]!);
+    run = [];
+  };
+  for (const char of token) {
+    if (isCjkCode(char.charCodeAt(0))) {
+      if (other !== '') out.push(other);
+      other = '';
+      run.push(char);
+    } else {
+      flush();
+      other += char;
+    }
+  }
+  flush();
+  if (other !== '') out.push(other);
+}
+
+/** Word tokens of normalised text, possessive "'s" dropped ("korea's" → "korea"). */
+export function tokenise(normalised: string, plain = PLAIN.test(normalised)): string[] {
+  let tokens: string[] = normalised.match(plain ? TOKEN_PLAIN : TOKEN) ?? [];
+  if (!plain && HAS_CJK.test(normalised)) {
+    const split: string[] = [];
+    for (const token of tokens) splitCjk(token, split);
+    tokens = split;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.endsWith("'s")) tokens[i] = token.slice(0, -2);
+  }
+  return tokens;
+}
+
+/** Whether a text takes the fast path: ASCII and typographic quotes and dashes only. */
+export function isPlain(text: string): boolean {
+  return PLAIN.test(text);
+}
