@@ -1,0 +1,81 @@
+/**
+ * Part of a read: the segments and analysis of some of the documents, exactly as reading only
+ * them would have made them. Segmenting and analysing are per document (caches never change a
+ * result), so the sentences of the picked documents are copied as they are; only the document
+ * indexes and the term ids change, term ids to the order in which the picked sentences first use
+ * them, as a fresh analysis would number them. An entry point that reads a whole feed once and
+ * summarises its stories one by one (digest) gets for each story what summarize() would.
+ */
+import type { Analysis, Segments } from './model.js';
+import type { SourceDocument } from './types.js';
+
+export interface Read {
+  documents: readonly SourceDocument[];
+  segments: Segments;
+  analysis: Analysis;
+}
+
+/** The read of `picked` (indexes into `read.documents`, ascending, so still in canonical order). */
+export function sliceRead(read: Read, picked: readonly number[]): Read {
+  const { segments: all, analysis: whole } = read;
+  let count = 0;
+  for (const d of picked) count += all.firstOfDoc[d + 1]! - all.firstOfDoc[d]!;
+  const doc = new Int32Array(count);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const indexInDoc = new Int32Array(count);
+  const kind = new Uint8Array(count);
+  const firstOfDoc = new Int32Array(picked.length + 1);
+  const key: string[] = new Array<string>(count);
+  const words = new Int32Array(count);
+  const standalone = new Float64Array(count);
+  const termStart = new Int32Array(count + 1);
+  const terms: number[] = [];
+  const localOf = new Map<number, number>();
+  const vocabulary: string[] = [];
+  const analysisText: string[] = [];
+  let i = 0;
+  picked.forEach((d, local) => {
+    firstOfDoc[local] = i;
+    analysisText.push(all.analysisText[d]!);
+    for (let s = all.firstOfDoc[d]!; s < all.firstOfDoc[d + 1]!; s++, i++) {
+      doc[i] = local;
+      start[i] = all.start[s]!;
+      end[i] = all.end[s]!;
+      indexInDoc[i] = all.indexInDoc[s]!;
+      kind[i] = all.kind[s]!;
+      key[i] = whole.key[s]!;
+      words[i] = whole.words[s]!;
+      standalone[i] = whole.standalone[s]!;
+      termStart[i] = terms.length;
+      for (let p = whole.termStart[s]!; p < whole.termStart[s + 1]!; p++) {
+        const term = whole.terms[p]!;
+        let id = localOf.get(term);
+        if (id === undefined) {
+          id = vocabulary.length;
+          localOf.set(term, id);
+          vocabulary.push(whole.vocabulary[term]!);
+        }
+        terms.push(id);
+      }
+    }
+  });
+  firstOfDoc[picked.length] = count;
+  termStart[count] = terms.length;
+  const ids = new Set(picked.map((d) => read.documents[d]!.id));
+  return {
+    documents: picked.map((d) => read.documents[d]!),
+    segments: {
+      count,
+      doc,
+      start,
+      end,
+      indexInDoc,
+      kind,
+      firstOfDoc,
+      analysisText,
+      warnings: all.warnings.filter((warning) => warning.documentId !== undefined && ids.has(warning.documentId)),
+    },
+    analysis: { key, termStart, terms: Int32Array.from(terms), termCount: vocabulary.length, vocabulary, words, standalone },
+  };
+}
