@@ -9,13 +9,15 @@
  * Each article is on one story (a val cluster; `story` is its id, the digest benchmark's
  * ground-truth label) and draws every sentence from that cluster:
  *   - the first use of a cluster sentence is the sentence itself;
- *   - every later use is a variant: with some probability spliced (the first part of it, the
- *     last part of another sentence of the cluster, cut at the same relative position), then
- *     a share of its words swapped for words of the same kind (stopword, lower-case word,
- *     capitalised word, number) and about the same length from the cluster's vocabulary, so
- *     vocabulary and sentence lengths stay real. A variant is checked against the sentence(s)
- *     it was made from and made again, with more words swapped, until it is beyond the
- *     duplicate threshold (normalised Levenshtein distance > 0.3 on the comparison key);
+ *   - every later use is a variant: half the time spliced (the first part of it, the last
+ *     part of another sentence of the cluster, cut at the same relative position), then
+ *     random words holding about half its letters swapped for words of the same kind
+ *     (stopword, lower-case word, capitalised word, number) and about the same length from the
+ *     cluster's vocabulary, so vocabulary and sentence lengths stay real (the text does not
+ *     read well: it is for speed, never for quality figures). A variant is checked against the
+ *     sentence(s) it was made from by exact Levenshtein distance and made again, with more
+ *     swapped, until it is beyond the duplicate threshold (normalised distance > 0.3 on the
+ *     comparison key);
  *   - no comparison key is ever emitted twice (a hash set of keys; a hash collision only
  *     causes one more variant), so no sentence repeats verbatim anywhere in the feed.
  * Articles run 150–1,500 words (log-normal, about 4 KB on average), keep the clusters'
@@ -24,8 +26,8 @@
  *
  * Same count, same seed → the same bytes on every machine: one mulberry32 stream, no
  * Math.random, no clock. Generation is sequential and streaming: `feedDocuments` yields one
- * article at a time and keeps only the cluster data, a use counter per cluster sentence and
- * the hash set of emitted keys (4 bytes a sentence).
+ * article at a time and keeps only the cluster data (the same at any size), a use counter per
+ * cluster sentence and the hash set of emitted keys (about 10 bytes a sentence emitted).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -284,12 +286,17 @@ function loadCorpus(dataPath: string): Corpus {
 // Variants.
 
 /**
- * Share of a variant's words swapped (fewer in a spliced one, which differs in its other half
- * already), and the share of variants spliced. With these, about 4 % of variants land within
- * the threshold of what they were made from and are made again with 10 % more words swapped.
+ * Share of a variant's letters (comparison key) in swapped words (less in a spliced one, which
+ * differs in its other half already), and the share of variants spliced. Chosen with
+ * bench/feed-check.ts: each cluster sentence is used about 150 times at 100,000 articles, and
+ * two variants of one sentence must rarely fall within the threshold of each other; at
+ * 0.45 / 0.3 the near-duplicate share was 3 % at 100,000 articles.
  */
-const SWAP_SHARE = 0.45;
-const SPLICED_SWAP_SHARE = 0.3;
+const SWAP_SHARE = 0.55;
+const SPLICED_SWAP_SHARE = 0.4;
+/** Sentences of at most this many words swap at least SHORT_SWAP_SHARE of their letters. */
+const SHORT_SENTENCE = 8;
+const SHORT_SWAP_SHARE = 0.8;
 const SPLICE_RATE = 0.5;
 const ATTEMPTS = 8;
 
@@ -324,9 +331,9 @@ const swapped = new Int32Array(256);
 
 /**
  * One variant of sentence `index`: with probability SPLICE_RATE its first 35–65 % and the rest
- * of another sentence of the story from the same relative position, then `swapShare` of its
- * words (distinct positions, at least two) swapped for words of the same kind and about the
- * same length from the story's vocabulary.
+ * of another sentence of the story from the same relative position, then words holding
+ * SWAP_SHARE (or SPLICED_SWAP_SHARE) + `extraShare` of its letters swapped for words of the
+ * same kind and about the same length from the story's vocabulary.
  */
 function makeVariant(corpus: Corpus, story: Story, index: number, extraShare: number, random: () => number): Variant {
   // The variant's words: tokens [0, head) of this sentence, then [tail, end) of the partner's.
@@ -347,19 +354,27 @@ function makeVariant(corpus: Corpus, story: Story, index: number, extraShare: nu
   }
   const n = Math.min(head + other.length - tail, swapped.length);
   const tokenAt = (at: number) => (at < head ? own[at]! : other[at - head + tail]!);
-  // Distinct positions to swap (a partial Fisher–Yates shuffle); -1: keep the word.
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    swapped[i] = -1;
+  // Words to swap: swappable ones in random order (a partial Fisher–Yates shuffle) until they
+  // hold `share` of the key's letters; short sentences change more, as their variants would
+  // otherwise meet more often.
+  let letters = 0;
+  let candidates = 0;
+  for (let at = 0; at < n; at++) {
+    const token = tokenAt(at);
+    swapped[at] = -1;
+    letters += token.key.length;
+    if (token.swappable && token.key.length > 0) order[candidates++] = at;
   }
-  const swaps = Math.min(n, Math.max(2, Math.round(share * n)));
-  for (let k = 0; k < swaps; k++) {
-    const pick = k + Math.floor(random() * (n - k));
+  const goal = (n <= SHORT_SENTENCE ? Math.max(share, SHORT_SWAP_SHARE) : share) * letters;
+  let changed = 0;
+  for (let k = 0; k < candidates && changed < goal; k++) {
+    const pick = k + Math.floor(random() * (candidates - k));
     const at = order[pick]!;
     order[pick] = order[k]!;
     order[k] = at;
     const token = tokenAt(at);
-    if (token.swappable) swapped[at] = pickWord(story.vocabulary[token.kind]!, token.core.length, random);
+    swapped[at] = pickWord(story.vocabulary[token.kind]!, token.core.length, random);
+    if (swapped[at]! >= 0) changed += token.key.length;
   }
   let text = '';
   let key = '';
