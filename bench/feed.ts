@@ -20,9 +20,11 @@
  *     comparison key);
  *   - no comparison key is ever emitted twice (a hash set of keys; a hash collision only
  *     causes one more variant), so no sentence repeats verbatim anywhere in the feed.
- * Articles run 150–1,500 words (log-normal, about 4 KB on average), keep the clusters'
- * paragraph breaks (blank-line separated, at most a few sentences each), and carry page
- * furniture at low rates: a headline line (no final punctuation), a byline, "Advertisement".
+ * Articles are as long as real ones (the length of a random val article of 150–1,500 words:
+ * about 4 KB on average), keep the clusters' paragraph breaks (blank-line separated,
+ * at most a few sentences each), and carry page furniture at low rates: a headline line (no
+ * final punctuation), a byline, "Advertisement". Titles are a short headline, sources a small
+ * made-up list of outlets, publication times in order across two days.
  *
  * Same count, same seed → the same bytes on every machine: one mulberry32 stream, no
  * Math.random, no clock. Generation is sequential and streaming: `feedDocuments` yields one
@@ -148,6 +150,8 @@ interface Corpus {
   histograms: Int16Array;
   /** 1 where a sentence opens a paragraph in its article. */
   paragraphStart: Uint8Array;
+  /** Words in each val article of 150–1,500 words (white-space separated), for article lengths. */
+  articleWords: number[];
 }
 
 const STOPWORDS = new Set(eng);
@@ -245,6 +249,7 @@ function loadCorpus(dataPath: string): Corpus {
   const keys: string[] = [];
   const tokens: Token[][] = [];
   const paragraphStart: number[] = [];
+  const articleWords: number[] = [];
   const seen = new Set<string>();
   for (const line of readFileSync(dataPath, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -252,6 +257,8 @@ function loadCorpus(dataPath: string): Corpus {
     const story: Story = { id: cluster.id, first: sentences.length, count: 0, words: 0, documentStarts: [], vocabulary: [] };
     const kinds: string[][] = [[], [], [], []];
     for (const document of cluster.documents) {
+      const length = document.text.split(/\s+/).filter(Boolean).length;
+      if (length >= 150 && length <= 1500) articleWords.push(length);
       let documentStart = true;
       for (const paragraph of document.text.split(/\n+/)) {
         let opens = true;
@@ -281,7 +288,7 @@ function loadCorpus(dataPath: string): Corpus {
   }
   const histograms = new Int16Array(keys.length * HISTOGRAM_BINS);
   keys.forEach((key, k) => keyHistogram(key, histograms, k * HISTOGRAM_BINS));
-  const corpus: Corpus = { stories, sentences, keys, tokens, histograms, paragraphStart: Uint8Array.from(paragraphStart) };
+  const corpus: Corpus = { stories, sentences, keys, tokens, histograms, paragraphStart: Uint8Array.from(paragraphStart), articleWords };
   corpora.set(dataPath, corpus);
   return corpus;
 }
@@ -444,11 +451,6 @@ const ADVERTISEMENT_RATE = 0.08;
 const FEED_START = Date.UTC(2026, 10, 21, 0, 0, 0);
 const FEED_SECONDS = 2 * 24 * 3600;
 
-/** A standard normal deviate (Box–Muller, one of the pair). */
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
 /** A short headline from an article's first sentence: its first 6–11 words, no final punctuation. */
 function headlineOf(sentence: string, random: () => number): string {
   const words = sentence.replace(/^["'“‘(]+/, '').split(' ');
@@ -478,11 +480,6 @@ export function* feedDocuments(count: number, dataPath: string, options: FeedOpt
   const emitted = new HashSet32();
   const width = String(Math.max(1, count - 1)).length;
 
-  /**
-   * The next use of sentence `index`: the sentence itself the first time, then variants that
-   * stand alone, are beyond the threshold from the sentence(s) they were made of, and were
-   * never emitted. Undefined when ATTEMPTS variants all fail (very short sentences).
-   */
   /** Whether `key` (its histogram in `histogram`) is within the threshold of sentence `index`: the histogram bound settles a fifth of these without Levenshtein. */
   const histogram = new Int16Array(HISTOGRAM_BINS);
   const near = (key: string, index: number): boolean => {
@@ -490,6 +487,11 @@ export function* feedDocuments(count: number, dataPath: string, options: FeedOpt
     if (histogramBound(histogram, 0, corpus.histograms, index * HISTOGRAM_BINS) > DUPLICATE_THRESHOLD * Math.max(key.length, other.length)) return false;
     return withinThreshold(key, other);
   };
+  /**
+   * The next use of sentence `index`: the sentence itself the first time, then variants that
+   * stand alone, are beyond the threshold from the sentence(s) they were made of, and were
+   * never emitted. Undefined when ATTEMPTS variants all fail (very short sentences).
+   */
   const nextUse = (story: Story, index: number): { text: string; words: number } | undefined => {
     if (uses[index]!++ === 0 && emitted.add(hash32(corpus.keys[index]!))) return { text: corpus.sentences[index]!, words: corpus.tokens[index]!.length };
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -513,10 +515,12 @@ export function* feedDocuments(count: number, dataPath: string, options: FeedOpt
       else lo = mid + 1;
     }
     const story = stories[lo]!;
-    // Log-normal length (median about 540 words), 150–1,500 words, and no longer than one
-    // read through the cluster unless that is under 150 words.
-    const drawn = Math.min(1500, Math.max(150, Math.exp(6.3 + 0.6 * gaussian(random))));
-    const targetWords = Math.round(Math.min(drawn, Math.max(150, story.words)));
+    // As long as a real article: the length of a random val article of 150–1,500 words, and
+    // no longer than one read through the cluster unless that is under 150 words. (Drawn from
+    // data rather than a formula: no Math.exp or Math.log, whose last bits could differ
+    // between engines.)
+    const drawn = corpus.articleWords[Math.floor(random() * corpus.articleWords.length)]!;
+    const targetWords = Math.min(drawn, Math.max(150, story.words));
     // Start at the top of one of the cluster's articles (usually) or anywhere, and read on.
     let index = random() < 0.7 ? story.documentStarts[Math.floor(random() * story.documentStarts.length)]! : story.first + Math.floor(random() * story.count);
     const paragraphs: string[][] = [];
