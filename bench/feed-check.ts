@@ -22,10 +22,10 @@
  *                        articles (what "small, as in a real feed" compares with)
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { benchmarkDataPath, DEFAULT_SEED, feedDocuments, type FeedDocument } from './feed.js';
 import { comparisonKey, hash32, proseSentences } from './feed-text.js';
 import { exactNearDuplicateShare, nearDuplicateShare, type NearDuplicateEstimate } from './near-duplicates.js';
@@ -160,6 +160,15 @@ function measure(size: number): SizeReport {
 if (args.child) {
   process.stdout.write(JSON.stringify(measure(Number(args.child))));
   process.exit(0);
+}
+
+if (!existsSync(args.data!)) {
+  console.error(
+    `feed-check: the benchmark data is missing: ${args.data}\n` +
+      'It lives in ../shared/benchmarks/ beside the project checkout (research licence: it is never copied into the project).\n' +
+      'Pass another file in the same format with --data FILE.',
+  );
+  process.exit(1);
 }
 
 const passThrough = process.argv.slice(2).filter((arg, k, all) => arg !== '--sizes' && all[k - 1] !== '--sizes' && !arg.startsWith('--sizes='));
