@@ -1,17 +1,19 @@
 /**
- * npm run bench — speed and memory at 10, 100, 1,000 and 10,000 articles.
+ * npm run bench — speed, memory and responsiveness on three kinds of input:
+ *   feed      a day's feed of distinct articles on many stories (bench/feed.ts, from the val
+ *             clusters: no verbatim repeats, so no cache helps): 1,000, 10,000, 100,000;
+ *   reprint   one story reprinted by many outlets (bench/generate.ts), with paragraphs on lines
+ *             and with half the articles written as one line: 10 to 10,000;
+ *   hostile   inputs that cost far more than their size (bench/hostile.ts).
+ * Each case runs in its own child process (peak memory is its own) with the input generated
+ * outside the timed part: one warm-up run (not at 100,000), then the median of several runs of
+ * `summarize()` from the built package, the time of each stage (from `onProgress`), peak RSS and
+ * heap; the floor ratio: total ÷ the time `sbd` alone takes to split the same texts; the longest
+ * event-loop block of one run (bench/event-loop.ts); and for some, how soon an abort rejects.
  *
- * Each size runs in its own child process (so peak memory is its own): the cluster is
- * generated outside the timed part (bench/generate.ts, fixed seed), one warm-up run, then the
- * median of several runs of `summarize()` from the built package, with the time of each stage
- * (from `onProgress`), peak RSS and heap, and the floor ratio: total time ÷ the time `sbd`
- * alone takes to split the same texts in the same process. At 100 articles it also measures
- * blocking recall (pairs within the duplicate threshold that dedupe groups, against all
- * pairs), and at 1,000 the abort latency.
- *
- *   npm run bench                    all sizes, table on stdout
- *   npm run bench -- --write         also write bench/RESULTS.md
- *   npm run bench -- --sizes 10,100  only these sizes ("1000r": nothing repeated verbatim)
+ *   npm run bench                         every case, tables on stdout
+ *   npm run bench -- --write              also write bench/RESULTS.md
+ *   npm run bench -- --cases feed:1000,reprint:100,hostile
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -19,89 +21,67 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import levenshtein from 'fast-levenshtein';
 import sbd from 'sbd';
-import { summarize } from 'chorus-summary';
-import { analyse } from '../src/analyse.js';
-import { dedupe } from '../src/dedupe/index.js';
-import { createCaches, Kind } from '../src/model.js';
-import { runSync } from '../src/schedule.js';
-import { segment } from '../src/segment/index.js';
-import { resolveInput } from '../src/validate.js';
-import { generateCluster, type GeneratedDocument } from './generate.js';
+import { summarize, type SummarizeOptions } from 'chorus-summary';
+import { measureLongestBlock } from './event-loop.js';
+import { benchmarkDataPath, generateFeed } from './feed.js';
+import { generateCluster } from './generate.js';
+import { HOSTILE_INPUTS } from './hostile.js';
+import { blockingRecall } from './recall.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STAGES = ['segment', 'analyse', 'dedupe', 'rank', 'select'] as const;
+const DEFAULT_CASES = 'feed:1000,feed:10000,feed:100000,reprint:10,reprint:100,reprint:1000,reprint:10000,oneline:1000,oneline:10000,hostile';
 const { values: args } = parseArgs({
-  options: {
-    child: { type: 'string' },
-    // "1000r": 1,000 articles in which no paragraph repeats verbatim.
-    sizes: { type: 'string', default: '10,100,1000,10000,1000r' },
-    write: { type: 'boolean', default: false },
-  },
+  options: { child: { type: 'string' }, cases: { type: 'string', default: DEFAULT_CASES }, write: { type: 'boolean', default: false } },
 });
 
-interface SizeResult {
-  articles: number;
-  /** False for the worst case: no paragraph reprinted verbatim. */
-  verbatim: boolean;
+interface Result {
+  label: string;
   megabytes: number;
   sentences: number;
   runs: number;
   totalMs: number;
+  cpuMs: number;
   stageMs: Record<string, number>;
   floorMs: number;
   peakRssMb: number;
   peakHeapMb: number;
-  recall?: { pairs: number; found: number };
+  longestBlockMs: number;
   abortMs?: number;
+  recall?: { pairs: number; found: number };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const cpu = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 };
 
-/** Pairs of prose sentences within the threshold by all-pairs comparison, and how many dedupe grouped. */
-function blockingRecall(documents: GeneratedDocument[], threshold = 0.3): { pairs: number; found: number } {
-  const canonical = [...documents].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const { settings } = resolveInput([], { duplicateThreshold: threshold }, false);
-  const caches = createCaches();
-  const segments = runSync(segment(canonical, settings, caches));
-  const analysis = runSync(analyse(segments, canonical.map((document) => document.text), settings, caches));
-  const groups = runSync(dedupe(segments, analysis, settings));
-  // Distinct keys carry all the information: identical keys are distance 0 and always grouped.
-  const groupOfKey = new Map<string, number>();
-  for (let i = 0; i < segments.count; i++) if (segments.kind[i] === Kind.PROSE && !groupOfKey.has(analysis.key[i]!)) groupOfKey.set(analysis.key[i]!, groups.groupOf[i]!);
-  const keys = [...groupOfKey.keys()];
-  let pairs = 0;
-  let found = 0;
-  for (let a = 0; a < keys.length; a++)
-    for (let b = a + 1; b < keys.length; b++) {
-      const x = keys[a]!;
-      const y = keys[b]!;
-      const longer = Math.max(x.length, y.length);
-      if (Math.abs(x.length - y.length) > threshold * longer) continue;
-      if (levenshtein.get(x, y) / longer > threshold) continue;
-      pairs++;
-      if (groupOfKey.get(x) === groupOfKey.get(y)) found++;
-    }
-  return { pairs, found };
+/** The documents and options of a case ("feed:1000", "reprint:100", "oneline:1000", "hostile:3"). */
+function input(spec: string): { label: string; documents: { id: string; text: string }[]; options: SummarizeOptions } {
+  const [kind, size] = spec.split(':') as [string, string];
+  const n = Number(size);
+  if (kind === 'feed') return { label: `feed ${n.toLocaleString('en-US')}`, documents: generateFeed(n, benchmarkDataPath(root)).map(({ id, text }) => ({ id, text })), options: {} };
+  if (kind === 'reprint') return { label: `reprints ${n.toLocaleString('en-US')}`, documents: generateCluster(n, root), options: {} };
+  if (kind === 'oneline') return { label: `reprints ${n.toLocaleString('en-US')}, half one-line`, documents: generateCluster(n, root, undefined, true, { oneLine: 'half' }), options: {} };
+  const hostile = HOSTILE_INPUTS[n]!;
+  return { label: hostile.name, documents: hostile.documents(), options: (hostile.options ?? {}) as SummarizeOptions };
 }
 
-async function measure(spec: string): Promise<SizeResult> {
-  const verbatim = !spec.endsWith('r');
-  const articles = Number(spec.replace(/r$/, ''));
-  const documents = generateCluster(articles, root, undefined, verbatim);
+async function measure(spec: string): Promise<Result> {
+  const { label, documents, options } = input(spec);
   const bytes = documents.reduce((sum, document) => sum + Buffer.byteLength(document.text), 0);
-  const runs = articles >= 10_000 ? 3 : articles >= 1_000 ? 5 : 7;
+  const huge = bytes > 100e6;
+  const runs = huge ? 1 : bytes > 10e6 ? 3 : 5;
   let peakHeap = 0;
   const once = async () => {
     const marks: [string, number][] = [];
     const started = performance.now();
+    const cpuStarted = cpu();
     const summary = await summarize(documents, {
       words: 100,
+      ...options,
       onProgress: ({ stage }) => {
         if (marks.length === 0 || marks[marks.length - 1]![0] !== stage) marks.push([stage, performance.now()]);
         const heap = process.memoryUsage().heapUsed;
@@ -111,40 +91,41 @@ async function measure(spec: string): Promise<SizeResult> {
     const ended = performance.now();
     const stageMs: Record<string, number> = {};
     marks.forEach(([stage, at], k) => (stageMs[stage] = (k + 1 < marks.length ? marks[k + 1]![1] : ended) - at));
-    return { total: ended - started, stageMs, sentences: summary.stats.sentences };
+    return { total: ended - started, cpu: cpu() - cpuStarted, stageMs, sentences: summary.stats.sentences };
   };
-  await once(); // warm-up
+  if (!huge) await once(); // warm-up
   const results: Awaited<ReturnType<typeof once>>[] = [];
   for (let r = 0; r < runs; r++) results.push(await once());
+  const { longestBlockMs } = await measureLongestBlock(() => summarize(documents, { words: 100, ...options }));
   const floors: number[] = [];
   for (let r = 0; r < runs; r++) {
     const started = performance.now();
     for (const document of documents) sbd.sentences(document.text, { newline_boundaries: true });
     floors.push(performance.now() - started);
   }
-  const result: SizeResult = {
-    articles,
-    verbatim,
+  const result: Result = {
+    label,
     megabytes: bytes / 1e6,
     sentences: results[0]!.sentences,
     runs,
     totalMs: median(results.map((r) => r.total)),
+    cpuMs: median(results.map((r) => r.cpu)),
     stageMs: Object.fromEntries(STAGES.map((stage) => [stage, median(results.map((r) => r.stageMs[stage] ?? 0))])),
     floorMs: median(floors),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     peakHeapMb: peakHeap / 2 ** 20,
+    longestBlockMs,
   };
-  if (articles === 100 && verbatim) result.recall = blockingRecall(documents);
-  if (articles === 1_000 && verbatim) {
+  if (spec === 'reprint:100') result.recall = blockingRecall(documents);
+  if (!huge && (spec.startsWith('hostile') || spec === 'reprint:1000' || spec === 'feed:1000')) {
+    // From the moment the abort was due (a timer fires only between slices) to the rejection.
     const latencies: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      // Measured from when the abort was due, not from when its timer got to run: a timer can
-      // only fire between slices, so the wait for the slice to end is part of the latency.
+    for (const share of [0.2, 0.5, 0.8]) {
       const controller = new AbortController();
-      const delay = 100 + 60 * r;
+      const delay = result.totalMs * share;
       const due = performance.now() + delay;
       setTimeout(() => controller.abort(), delay);
-      await summarize(documents, { signal: controller.signal }).catch(() => undefined);
+      await summarize(documents, { words: 100, ...options, signal: controller.signal }).catch(() => undefined);
       latencies.push(performance.now() - due);
     }
     result.abortMs = median(latencies);
@@ -157,44 +138,16 @@ if (args.child) {
   process.exit(0);
 }
 
-const sizes = args.sizes!.split(',');
-const results: SizeResult[] = [];
-for (const size of sizes) {
-  process.stderr.write(`${size} articles… `);
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', String(size)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (child.status !== 0) throw new Error(`size ${size} failed:\n${child.stderr}`);
-  results.push(JSON.parse(child.stdout) as SizeResult);
+const specs = args.cases!.split(',').flatMap((spec) => (spec === 'hostile' ? HOSTILE_INPUTS.map((_, k) => `hostile:${k}`) : [spec]));
+const results: Result[] = [];
+for (const spec of specs) {
+  process.stderr.write(`${spec}… `);
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', spec], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`${spec} failed:\n${child.stderr}`);
+  results.push(JSON.parse(child.stdout) as Result);
 }
 process.stderr.write('\n');
-
-const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-const table = [
-  '| articles | input MB | sentences | segment | analyse | dedupe | rank | select | total (median) | sbd alone | floor ratio | peak RSS | peak heap |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...results.map(
-    (r) =>
-      `| ${r.articles.toLocaleString('en-US')}${r.verbatim ? '' : ' (nothing verbatim)'} | ${r.megabytes.toFixed(1)} | ${r.sentences.toLocaleString('en-US')} | ${STAGES.map((stage) => s(r.stageMs[stage]!)).join(' | ')} | ` +
-      `**${s(r.totalMs)}** | ${s(r.floorMs)} | ${(r.totalMs / r.floorMs).toFixed(2)} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB |`,
-  ),
-].join('\n');
-console.log(table);
-const byArticles = new Map(results.filter((r) => r.verbatim).map((r) => [r.articles, r]));
-const reworded = results.find((r) => !r.verbatim);
-const notes: string[] = [];
-const k1 = byArticles.get(1_000);
-const k10 = byArticles.get(10_000);
-if (k1 && k10) notes.push(`Scaling from 1,000 to 10,000 articles: ${(k10.totalMs / k1.totalMs).toFixed(1)}× the time for 10× the input.`);
-const r100 = byArticles.get(100)?.recall;
-if (r100) notes.push(`Blocking recall on the 100-article cluster: ${r100.found} of ${r100.pairs} pairs within the duplicate threshold (all-pairs Levenshtein) end up in one group: ${((100 * r100.found) / Math.max(1, r100.pairs)).toFixed(2)}%.`);
-const abort = byArticles.get(1_000)?.abortMs;
-if (abort !== undefined) notes.push(`Abort latency at 1,000 articles (median of 5, abort at 100–340 ms into the run): ${abort.toFixed(1)} ms from the moment the abort was due to the rejection (target: under 100 ms).`);
-if (reworded)
-  notes.push(
-    `Worst case for the per-call caches (a token unique to each outlet in every paragraph, so nothing repeats verbatim): ${s(reworded.totalMs)} for ${reworded.articles.toLocaleString('en-US')} articles, floor ratio ${(reworded.totalMs / reworded.floorMs).toFixed(2)}. ` +
-      'The realistic clusters repeat wire paragraphs verbatim, and the library splits, classifies and analyses each distinct line and sentence once per call.',
-  );
-for (const note of notes) console.log(note);
-
+console.log(report(results));
 if (args.write) {
   const commit = (() => {
     try {
@@ -204,14 +157,48 @@ if (args.write) {
     }
   })();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
-  writeFileSync(
-    path.join(root, 'bench/RESULTS.md'),
-    `# Speed and memory\n\nWritten by \`npm run bench -- --write\` at commit \`${commit}\` on ${machine}.\n\n` +
-      `Generated story clusters (bench/generate.ts, fixed seed: reprinted wire copy with small edits, paraphrases, reordered paragraphs, ` +
-      `unrelated sentences, page furniture, articles of very different lengths). \`summarize(documents, { words: 100 })\` from the built package; ` +
-      `medians of ${results.map((r) => `${r.runs}`).join('/')} runs after one warm-up; stage times from \`onProgress\`. ` +
-      `Floor ratio: total ÷ the time \`sbd\` alone takes to split the same texts in the same process. Peak RSS and heap are per size, each in its own process (including the generated input).\n\n` +
-      `${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`,
-  );
+  writeFileSync(path.join(root, 'bench/RESULTS.md'), `# Speed, memory and responsiveness\n\nWritten by \`npm run bench -- --write\` at commit \`${commit}\` on ${machine}.\n\n${report(results)}\n`);
   console.log('wrote bench/RESULTS.md');
+}
+
+/** The tables and notes, as Markdown. */
+function report(all: Result[]): string {
+  const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+  const table = (rows: Result[]) =>
+    [
+      '| input | MB | sentences | segment | analyse | dedupe | rank | select | total (median) | CPU | sbd alone | floor ratio | longest block | peak RSS | peak heap |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.label} | ${r.megabytes.toFixed(1)} | ${r.sentences.toLocaleString('en-US')} | ${STAGES.map((stage) => s(r.stageMs[stage]!)).join(' | ')} | **${s(r.totalMs)}** | ${s(r.cpuMs)} | ${s(r.floorMs)} | ${(r.totalMs / r.floorMs).toFixed(2)} | ${s(r.longestBlockMs)} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB |`,
+      ),
+    ].join('\n');
+  const feed = all.filter((r) => r.label.startsWith('feed'));
+  const reprints = all.filter((r) => r.label.startsWith('reprints'));
+  const hostile = all.filter((r) => !r.label.startsWith('feed') && !r.label.startsWith('reprints'));
+  const notes: string[] = [];
+  const byLabel = new Map(all.map((r) => [r.label, r]));
+  const ratio = (a: string, b: string) => (byLabel.has(a) && byLabel.has(b) ? byLabel.get(b)!.totalMs / byLabel.get(a)!.totalMs : undefined);
+  for (const [a, b] of [['feed 1,000', 'feed 10,000'], ['feed 10,000', 'feed 100,000'], ['reprints 1,000', 'reprints 10,000']]) {
+    const r = ratio(a!, b!);
+    if (r !== undefined) notes.push(`${a} → ${b}: ${r.toFixed(1)}× the time for 10× the articles.`);
+  }
+  const recall = all.find((r) => r.recall)?.recall;
+  if (recall) notes.push(`Blocking recall on the 100-article reprint cluster: ${recall.found} of ${recall.pairs} pairs within the duplicate threshold (all-pairs Levenshtein) end up in one group.`);
+  for (const r of all) if (r.abortMs !== undefined) notes.push(`Abort, ${r.label}: rejected ${r.abortMs.toFixed(1)} ms after the abort was due (median of three, at 20, 50 and 80% of the run).`);
+  const hostileRows = hostile.map((r) => `| ${r.label} | ${r.megabytes.toFixed(1)} | **${s(r.totalMs)}** | ${(r.totalMs / 1000 / Math.max(r.megabytes, 0.001)).toFixed(2)} s | ${s(r.cpuMs)} | ${s(r.longestBlockMs)} | ${r.abortMs === undefined ? '–' : `${r.abortMs.toFixed(0)} ms`} | ${r.peakRssMb.toFixed(0)} MB |`);
+  return [
+    '## A feed of distinct articles\n',
+    'bench/feed.ts: articles on many stories made from the val clusters at bench time, every sentence used again changed beyond the duplicate threshold (no verbatim repeats).\n',
+    table(feed),
+    '\n## Reprint clusters\n',
+    'bench/generate.ts: one story reprinted by many outlets (wire copy with small edits, paraphrases, furniture); "half one-line": every other article written as one line, so no line repeats verbatim.\n',
+    table(reprints),
+    '\n## Inputs that cost more than their size\n',
+    'bench/hostile.ts. Time per MB is wall time ÷ UTF-8 megabytes.\n',
+    '| input | MB | total | per MB | CPU | longest block | abort | peak RSS |\n|---|---|---|---|---|---|---|---|',
+    ...hostileRows,
+    '',
+    ...notes.map((note) => `- ${note}`),
+  ].join('\n');
 }
