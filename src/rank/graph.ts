@@ -196,7 +196,9 @@ export function* powerIteration(
     }
     [scores, next] = [next, scores];
     yield tick(iterations);
-    if (change < parameters.tolerance) break;
+    // The tolerance is for a story of up to a thousand facts; a feed of many more sums as many
+    // more differences, so the bar grows with it (the prior uses only the fourth root anyway).
+    if (change < parameters.tolerance * Math.max(1, n / 1000)) break;
   }
   return { scores, iterations };
 }
