@@ -3,7 +3,17 @@
  * the summary first cites them; each sentence cites every document among its sources, in
  * ascending number order (the representative is `sources[0]` in the JSON).
  */
+import { own } from '../own.js';
 import type { DocumentReport, Summary } from '../types.js';
+
+/**
+ * A report's `title`, `url` or `source`, or an option's value: own properties only, so a
+ * summary built elsewhere or a polluted `Object.prototype` adds no title, link or setting.
+ */
+export function ownString(object: object, key: string): string | undefined {
+  const value = own(object, key);
+  return typeof value === 'string' ? value : undefined;
+}
 
 export interface Citations {
   /** Per summary sentence, the citation numbers in order. */

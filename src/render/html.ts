@@ -1,5 +1,5 @@
 import type { Summary } from '../types.js';
-import { citations } from './citations.js';
+import { citations, ownString } from './citations.js';
 import { safeUrl, singleLine } from './safe.js';
 
 /** Escape text for HTML element content and double- or single-quoted attributes. */
@@ -19,7 +19,7 @@ export interface HtmlOptions {
  */
 export function toHTML(summary: Summary, options: HtmlOptions = {}): string {
   if (summary.sentences.length === 0) return '';
-  const prefix = escapeHtml((options.idPrefix ?? 'chorus').replace(/[^\w-]/g, '-'));
+  const prefix = escapeHtml((ownString(options, 'idPrefix') ?? 'chorus').replace(/[^\w-]/g, '-'));
   const { bySentence, sources } = citations(summary);
   const paragraph = summary.sentences
     .map((sentence, s) => {
@@ -28,11 +28,11 @@ export function toHTML(summary: Summary, options: HtmlOptions = {}): string {
     })
     .join(' ');
   const items = sources.map((report, i) => {
-    const url = safeUrl(report.url);
-    const title = escapeHtml(singleLine(report.title ?? ''));
+    const url = safeUrl(ownString(report, 'url'));
+    const title = escapeHtml(singleLine(ownString(report, 'title') ?? ''));
     const id = escapeHtml(singleLine(report.id));
     let item = url ? `<a href="${escapeHtml(url)}">${title || id}</a>` : title || id;
-    const source = escapeHtml(singleLine(report.source ?? ''));
+    const source = escapeHtml(singleLine(ownString(report, 'source') ?? ''));
     if (source) item += ` — ${source}`;
     if (title) item += ` <code>${id}</code>`;
     return `  <li id="${prefix}-source-${i + 1}">${item}</li>`;

@@ -1,5 +1,5 @@
 import type { Summary } from '../types.js';
-import { citations } from './citations.js';
+import { citations, ownString } from './citations.js';
 import { safeUrl, singleLine } from './safe.js';
 
 /**
@@ -43,13 +43,13 @@ export function toMarkdown(summary: Summary): string {
     .map((sentence, s) => escapeMarkdown(singleLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join(''))
     .join(' ');
   const notes = sources.map((report, i) => {
-    const url = safeUrl(report.url);
-    const title = singleLine(report.title ?? '');
+    const url = safeUrl(ownString(report, 'url'));
+    const title = singleLine(ownString(report, 'title') ?? '');
     const id = singleLine(report.id);
     const label = escapeMarkdown(title || id);
     // A backslash before the closing `>` would escape it; safeUrl already encoded `<`, `>` and whitespace.
     const parts = [url ? `[${label}](<${url.replace(/\\/g, '\\\\')}>)` : label];
-    const source = singleLine(report.source ?? '');
+    const source = singleLine(ownString(report, 'source') ?? '');
     if (source) parts.push(escapeMarkdown(source));
     if (title && id) parts.push(codeSpan(id)); // an empty code span would be two stray backticks
     return `[^${i + 1}]: ${parts.join(', ')}`;

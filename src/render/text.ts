@@ -1,5 +1,6 @@
 import type { Summary } from '../types.js';
-import { citations } from './citations.js';
+import { own } from '../own.js';
+import { citations, ownString } from './citations.js';
 import { safeUrl, singleLine } from './safe.js';
 
 export interface TextOptions {
@@ -13,17 +14,17 @@ export interface TextOptions {
  */
 export function toText(summary: Summary, options: TextOptions = {}): string {
   if (summary.sentences.length === 0) return '';
-  if (options.citations === false) return `${summary.sentences.map((sentence) => singleLine(sentence.text)).join(' ')}\n`;
+  if (own(options, 'citations') === false) return `${summary.sentences.map((sentence) => singleLine(sentence.text)).join(' ')}\n`;
   const { bySentence, sources } = citations(summary);
   const paragraph = summary.sentences.map((sentence, s) => `${singleLine(sentence.text)} [${bySentence[s]!.join(', ')}]`).join(' ');
   const list = sources.map((report, i) => {
     // A title of control characters alone would leave the line nameless: the id stands in.
-    const title = singleLine(report.title ?? '');
+    const title = singleLine(ownString(report, 'title') ?? '');
     const id = singleLine(report.id);
     const parts = [title || id];
-    const source = singleLine(report.source ?? '');
+    const source = singleLine(ownString(report, 'source') ?? '');
     if (source) parts.push(source);
-    const url = safeUrl(report.url);
+    const url = safeUrl(ownString(report, 'url'));
     if (url) parts.push(url);
     if (title) parts.push(`(${id})`);
     return `[${i + 1}] ${parts.join(' — ')}`;
