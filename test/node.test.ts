@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ChorusError } from '../src/index.js';
 import { documentId, htmlToText, loadDocuments, stopwordsFor, summarizeFiles } from '../src/node/index.js';
-import { firstInvalidUtf8 } from '../src/node/load.js';
+import { firstInvalidUtf8 } from '../src/node/read.js';
 import { expectExactProvenance, loadExamples } from './helpers.js';
 
 let work: string;

@@ -34,7 +34,8 @@ export interface SummarizeFilesOptions extends SummarizeOptions, LoadOptions {
  * gets its stopword list from `stopword` unless `stopwords` is given.
  */
 export async function summarizeFiles(inputs: readonly string[], options: SummarizeFilesOptions = {}): Promise<Summary> {
-  const { cwd, documents: extra = [], ...summarizeOptions } = options;
+  const { cwd, maxFileSize, missing, strict, onLoad, documents: extra = [], ...summarizeOptions } = options;
+  const loadOptions: LoadOptions = Object.fromEntries(Object.entries({ cwd, maxFileSize, missing, strict, onLoad }).filter(([, value]) => value !== undefined));
   const language = summarizeOptions.language;
   if (typeof language === 'string' && language !== 'eng' && summarizeOptions.stopwords === undefined) {
     const list = stopwordsFor(language);
@@ -44,7 +45,7 @@ export async function summarizeFiles(inputs: readonly string[], options: Summari
     }
     summarizeOptions.stopwords = list;
   }
-  const { documents, problems } = inputs.length > 0 ? await loadDocuments(inputs, cwd === undefined ? {} : { cwd }) : { documents: [], problems: [] };
+  const { documents, problems } = inputs.length > 0 ? await loadDocuments(inputs, loadOptions) : { documents: [], problems: [] };
   const summary = await summarize([...documents, ...extra], summarizeOptions);
   if (problems.length === 0) return summary;
   const warnings = [...problems.map((problem) => ({ code: problem.code, documentId: problem.path, message: problem.message })), ...summary.warnings];
