@@ -6,8 +6,9 @@
 import fastLevenshtein from 'fast-levenshtein';
 import { eng } from 'stopword';
 import { ChorusError } from './errors.js';
-import { issue, quote, type ChorusIssue } from './issue.js';
+import { issue, quote, shorten, type ChorusIssue } from './issue.js';
 import { hasOwn, own } from './own.js';
+import { stopwordAdvice } from './language/codes.js';
 import { languageRules } from './language/index.js';
 import type { Budget } from './model.js';
 import { DEFAULT_WORDS, MAX_ARRAY_LENGTH, OPTIONS, type OptionName, type Resolved, type Settings } from './options.js';
@@ -152,7 +153,7 @@ function validateOptions(options: unknown, allowSignal: boolean): { issues: Chor
     if (!hasOwn(OPTIONS, key)) {
       const hint = suggest(key);
       const problem = `there is no option ${quote(key)}${hint ? ` (did you mean "${hint}"?)` : ''}`;
-      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', key], problem, fix: `Known options: ${OPTION_NAMES.join(', ')}.`, expected: OPTION_NAMES.join(' | ') }));
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', shorten(key)], problem, fix: `Known options: ${OPTION_NAMES.join(', ')}.`, expected: OPTION_NAMES.join(' | ') }));
       continue;
     }
     const name = key as OptionName;
@@ -178,9 +179,8 @@ function validateOptions(options: unknown, allowSignal: boolean): { issues: Chor
   }
   const language = (given.language as string | undefined) ?? OPTIONS.language.default;
   if (language !== 'eng' && !hasOwn(given, 'stopwords')) {
-    const problem = `language ${quote(language)} needs its stopword list`;
-    const fix = `Import it from 'stopword' and pass both: { language: '${language}', stopwords: ${language} } (the core carries only the English list so browser bundles stay small).`;
-    issues.push(issue({ code: 'INVALID_OPTION', path: ['options', 'stopwords'], problem, received: undefined, fix, expected: 'an array of strings' }));
+    const { problem, fix } = stopwordAdvice(language); // the language passed its check: a short code
+    issues.push(issue({ code: 'INVALID_OPTION', path: ['options', 'stopwords'], problem, fix, expected: 'an array of strings' }));
   }
   return { issues, given };
 }

@@ -137,7 +137,8 @@ export async function loadDocuments(inputs: readonly string[], options: LoadOpti
         await walk(path.resolve(cwd, base), segments, report);
       }
       if (files.size + unread.size === before) notFound(index, `no file matches ${shorten(input)}`, 'Check the pattern, and quote it so that chorus expands it rather than the shell.');
-    } else if (info.code === 'ENOENT' || info.code === 'ENOTDIR') notFound(index, `${shorten(input)}: no such file or directory`, 'Check the path (relative paths start from the current directory).');
+    } else if (info.code === 'ENOENT' || info.code === 'ENOTDIR' || info.code === 'ENAMETOOLONG')
+      notFound(index, `${shorten(input)}: ${info.code === 'ENAMETOOLONG' ? 'no such file (the name is too long)' : 'no such file or directory'}`, 'Check the path (relative paths start from the current directory).');
     else report.problem(absolute, `cannot be read (${errorReason(info)})`);
   }
   if (missing.length > 0 && !reportMissing) throw new ChorusError(missing);

@@ -107,7 +107,7 @@ export function decodeText(bytes: Uint8Array): string | Unread {
     let evenNul = 0;
     let oddNul = 0;
     for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++;
-    const utf16Like = Math.max(evenNul, oddNul) >= head.length / 4 && Math.min(evenNul, oddNul) === 0;
+    const utf16Like = head.length >= 16 && Math.max(evenNul, oddNul) >= head.length / 4 && Math.min(evenNul, oddNul) === 0;
     return { code: 'BINARY_FILE', reason: 'looks like a binary file (it holds NUL bytes), not an article', ...(utf16Like ? { fix: 'If it is UTF-16 text, save it with a byte order mark or as UTF-8.' } : {}) };
   }
   const invalid = firstInvalidUtf8(bytes);
