@@ -88,6 +88,22 @@ describe('htmlToText', () => {
     expect(page).toEqual({ text: 'Head\n\nOne “two” — three four.\n\nSaid Smith.\nNew line.', title: 'T & U', url: 'https://e.com/x' });
   });
 
+  // Character references as a browser decodes them (HTML5's whole table), in text and in the title.
+  const references: [string, string][] = [
+    ['&Eacute;mile and &eacute;t&eacute;', 'Émile and été'],
+    ['&Ntilde;u&ntilde;ez', 'Ñuñez'],
+    ['S&atilde;o Paulo, K&oslash;benhavn', 'São Paulo, København'],
+    ['&frac12; cup, &bdquo;Zitat&ldquo;', '½ cup, „Zitat“'],
+    ['&#x1F600; &#128512; &#0; &#xD800;', '😀 😀 \ufffd \ufffd'],
+    ['fish &amp chips', 'fish & chips'],
+    ['&constructor; &toString; &__proto__;', '&constructor; &toString; &__proto__;'],
+    ['&notin; &notit;', '∉ ¬it;'],
+  ];
+  test.each(references)('%s', (html, text) => {
+    expect(htmlToText(`<p>${html}</p>`).text).toBe(text);
+    expect(htmlToText(`<title>${html}</title><p>x</p>`).title).toBe(text);
+  });
+
   test('unclosed tags and stray "<" do not lose text', () => {
     expect(htmlToText('<p>a < b and c > d<p>tail <b').text).toBe('a < b and c > d\n\ntail <b');
   });

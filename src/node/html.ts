@@ -2,28 +2,14 @@
  * HTML pages → article text, for the Node loader. The core reads HTML too (offsets into the
  * page itself), but a file on disk is better summarised from its article alone: scripts,
  * styles, navigation, headers, footers, asides and forms are dropped, block elements become
- * paragraph breaks, entities are decoded. Where a page marks its story with `<article>` (or
+ * paragraph breaks, character references are decoded with HTML5's whole table (`entities`). Where a page marks its story with `<article>` (or
  * `<main>`), only that is kept. One linear pass with the core's tag scanner; no parser dependency.
  */
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { scanMarkup } from '../markup.js';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“',
-  rdquo: '”', hellip: '…', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', yen: '¥', cent: '¢',
-  deg: '°', middot: '·', bull: '•', shy: '', zwj: '', zwnj: '', eacute: 'é', egrave: 'è', aacute: 'á', agrave: 'à', oacute: 'ó',
-  uacute: 'ú', iacute: 'í', ntilde: 'ñ', ccedil: 'ç', uuml: 'ü', ouml: 'ö', auml: 'ä', szlig: 'ß', times: '×', divide: '÷',
-};
-
-/** Decode character references; unknown names stay as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
+/** Decode character references as a browser does in text: the whole HTML5 table (`entities`). */
+export const decodeEntities = (text: string): string => decodeHTML(text);
 
 /** The inner HTML of the first `<name …>…</name>`, or undefined. */
 function innerOf(html: string, name: string): string | undefined {
@@ -33,9 +19,10 @@ function innerOf(html: string, name: string): string | undefined {
   return close > open.index ? html.slice(open.index + open[0].length, close) : html.slice(open.index + open[0].length);
 }
 
-function metaContent(html: string, pattern: RegExp): string | undefined {
+/** The first capture of `pattern`, decoded as an attribute value (the default) or as element text. */
+function metaContent(html: string, pattern: RegExp, decode: (text: string) => string = decodeHTMLAttribute): string | undefined {
   const match = pattern.exec(html);
-  return match ? decodeEntities(match[1]!).trim() || undefined : undefined;
+  return match ? decode(match[1]!).trim() || undefined : undefined;
 }
 
 export interface PageText {
@@ -48,7 +35,7 @@ export interface PageText {
 export function htmlToText(html: string): PageText {
   const title =
     metaContent(html, /<meta\s[^>]*property=["']og:title["'][^>]*content=["']([^"']*)["']/i) ??
-    metaContent(html, /<title(?:\s[^>]*)?>([^<]*)<\/title>/i);
+    metaContent(html, /<title(?:\s[^>]*)?>([^<]*)<\/title>/i, decodeHTML);
   const url =
     metaContent(html, /<link\s[^>]*rel=["']canonical["'][^>]*href=["']([^"']*)["']/i) ??
     metaContent(html, /<meta\s[^>]*property=["']og:url["'][^>]*content=["']([^"']*)["']/i);
