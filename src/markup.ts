@@ -23,11 +23,13 @@ const BLOCKS = new Set([
 export type MarkupBreak = 'inline' | 'line' | 'paragraph';
 
 /**
- * Call `visit(start, end, effect)` for every stretch of markup in `html`, in order: a comment,
- * a tag, or a skipped element with all its content. Text between stretches is left to the
- * caller. A `<` that opens no tag is text; a tag left open at the end of the text ends the scan.
+ * Call `visit(start, end, effect, name, closing)` for every stretch of markup in `html`, in
+ * order: a comment (name ''), a tag, or a skipped element with all its content (`end` past its
+ * end tag). `name` is the tag's lower-cased name, `closing` whether it is an end tag. Text
+ * between stretches is left to the caller. A `<` that opens no tag is text; a tag left open at
+ * the end of the text ends the scan.
  */
-export function scanMarkup(html: string, visit: (start: number, end: number, effect: MarkupBreak) => void): void {
+export function scanMarkup(html: string, visit: (start: number, end: number, effect: MarkupBreak, name: string, closing: boolean) => void): void {
   let position = 0;
   for (;;) {
     const open = html.indexOf('<', position);
@@ -35,7 +37,7 @@ export function scanMarkup(html: string, visit: (start: number, end: number, eff
     if (html.startsWith('<!--', open)) {
       const close = html.indexOf('-->', open + 4);
       const end = close < 0 ? html.length : close + 3;
-      visit(open, end, 'inline');
+      visit(open, end, 'inline', '', false);
       position = end;
       continue;
     }
@@ -56,7 +58,7 @@ export function scanMarkup(html: string, visit: (start: number, end: number, eff
       const match = closingTag.exec(html);
       end = match ? match.index + match[0].length : html.length;
     }
-    visit(open, end, name === 'br' ? 'line' : skipped || BLOCKS.has(name) ? 'paragraph' : 'inline');
+    visit(open, end, name === 'br' ? 'line' : skipped || BLOCKS.has(name) ? 'paragraph' : 'inline', name, closing);
     position = end;
   }
 }
