@@ -23,7 +23,7 @@ Summarise many news articles about one story into one short summary whose
 every sentence cites the articles that carried it.
 
 Inputs:
-  file.txt, page.html        articles (HTML is reduced to its article text)
+  file.txt, page.html, a.md  articles (HTML and Markdown are reduced to their text)
   articles/                  every .txt, .md and .html file inside, recursively
   'articles/**/*.txt'        a glob pattern (quote it to let chorus expand it)
   -                          standard input: articles separated by a line "---",

@@ -2,13 +2,15 @@
  * One file → one document, or the reason it is not one. Only a regular file is opened, and it
  * is checked again once open (it may have been swapped for a FIFO or a device in between);
  * no more than `maxFileSize` bytes are ever read. Text is UTF-8 (a byte order mark is
- * dropped) or UTF-16 with a byte order mark; HTML pages are reduced to their article text.
+ * dropped) or UTF-16 with a byte order mark; HTML pages are reduced to their article text and
+ * Markdown files to what a reader sees.
  */
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceDocument } from 'chorus-summary';
 import { htmlToText } from './html.js';
+import { markdownToText } from './markdown.js';
 import { errorReason, kindOf } from './walk.js';
 
 /** Why a file was not read: its code, what is wrong (following its name) and what to do. */
@@ -130,5 +132,5 @@ export async function readArticle(file: string, id: string, maxBytes: number): P
     if (page.url) document.url = page.url;
     return document;
   }
-  return { id, text };
+  return extension === '.md' || extension === '.markdown' ? { id, text: markdownToText(text) } : { id, text };
 }
