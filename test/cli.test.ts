@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,7 +184,7 @@ describe('chorus: standard input', () => {
     ['JSON lines without ids', `${JSON.stringify({ text: a })}\n${JSON.stringify({ text: b })}`, ['stdin:1', 'stdin:2'], /2 articles as JSON lines/],
     ['one odd line among JSON lines', `${json('x', a)}\n${json('y', b)}\n["art-3","Text."]\n`, /^chorus: standard input line 3 is not a JSON object, received "\[\\"art-3\\",\\"Text\.\\"\]"\. Standard input is read as JSON lines/, /^$/],
     ['a line that is not JSON among JSON lines', `${json('x', a)}\nplain text\n`, /^chorus: standard input line 2 is not valid JSON, received "plain text"\./, /^$/],
-    ['text whose lines all start with {', `{Editor's note} ${a}\n{Update} ${b}\n`, ['stdin:1'], /1 article as plain text, 0 "---" separators/],
+    ['text whose lines all start with {', `{Editor's note} ${a.split('\n')[0]}\n{Update} ${b.split('\n')[0]}\n`, ['stdin:1'], /1 article as plain text, 0 "---" separators/],
   ];
   test.each(cases)('%s', (_name, input, expected, note) => {
     const result = chorus(['-', '--format', 'json', '--sentences', '1', '--debug'], { input });
@@ -226,9 +226,12 @@ describe('chorus: where the summary goes', () => {
     const out = path.join(work, 'out', file);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, 'an older summary');
+    rmSync(`${out}.link`, { force: true });
+    linkSync(out, `${out}.link`); // a second name for the old file: a rename leaves it whole, a write in place would not
     const { code, stdout } = chorus(['articles', '--sentences', '2', '-o', out, ...flags], { cwd: work });
     expect([code, stdout]).toEqual([0, '']);
     expect(readFileSync(out, 'utf8')).toMatch(content);
+    expect(readFileSync(`${out}.link`, 'utf8')).toBe('an older summary');
     expect(readdirSync(path.dirname(out)).filter((name) => name.endsWith('.tmp'))).toEqual([]); // written beside, then renamed
   });
 
