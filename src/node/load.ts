@@ -144,7 +144,7 @@ export async function loadDocuments(inputs: readonly string[], options: LoadOpti
   if (missing.length > 0 && !reportMissing) throw new ChorusError(missing);
 
   const documents: SourceDocument[] = [];
-  const problems: LoadProblem[] = missing.map((found) => ({ path: inputs[found.path[1] as number]!, code: 'UNREADABLE_FILE', message: found.message }));
+  const problems: LoadProblem[] = missing.map((found) => ({ path: shorten(inputs[found.path[1] as number]!), code: 'UNREADABLE_FILE', message: found.message }));
   const seen = new Set<string>(); // device:inode of every file read, so two paths to one file read it once
   const ordered = [...files].sort(([, a], [, b]) => compareCodeUnits(a, b));
   let done = 0;
