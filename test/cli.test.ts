@@ -138,6 +138,7 @@ describe('chorus: bad usage exits 2', () => {
   const cases: [string, string[], unknown][] = [
     ['unknown flag', ['--wrods', '3', 'articles'], "chorus: unknown option '--wrods'\n"],
     ['no input', [], 'chorus: no input: give files, directories, glob patterns or - for standard input (see chorus --help)\n'],
+    ['an empty path (it once read the whole current directory)', ['', 'articles'], "chorus: an empty path is not an input: name a file, directory or glob pattern ('.' for the current directory)\n"],
     ['not a number', ['--words', 'many', 'articles'], 'chorus: --words must be an integer from 1 to 1000000, received "many". Give such a value, or leave the option out.\n'],
     ['out of range', ['--words', '0', 'articles'], 'chorus: --words must be an integer from 1 to 1000000, received 0. Give such a value, or leave the option out.\n'],
     ['a negative number is a value, not a flag', ['--words', '-3', 'articles'], 'chorus: --words must be an integer from 1 to 1000000, received -3. Give such a value, or leave the option out.\n'],

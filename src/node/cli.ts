@@ -94,6 +94,7 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('no input: give files, directories, glob patterns or - for standard input (see chorus --help)');
+    if (positionals.includes('')) throw new UsageError("an empty path is not an input: name a file, directory or glob pattern ('.' for the current directory)");
     const output = values.output as string | undefined;
     const format = formatOf(values.format as string | undefined, output, streams.stdout.isTTY === true);
     if (!format) throw new UsageError(`--format must be one of markdown, text, json, html, received ${quote(String(values.format))}`);
