@@ -72,6 +72,23 @@ describe('the main article of a page', () => {
     expect(htmlToText('<body><div class="related">Other</div><div>Short one.</div><div>Short two.</div></body>').text).toBe('Short one.\n\nShort two.');
   });
 
+  const metadata: [string, string, { title?: string; url?: string }][] = [
+    ['og:title and canonical', `<meta property="og:title" content="Budget &amp; taxes"><link rel="canonical" href="https://a.example/b?x=1&amp;y=2">`, { title: 'Budget & taxes', url: 'https://a.example/b?x=1&y=2' }],
+    ['attributes in any order and quoting', `<META content='Budget' property=og:title><link href=https://a.example/c rel="alternate canonical">`, { title: 'Budget', url: 'https://a.example/c' }],
+    ['<title> and og:url when nothing better', `<title>Budget &notin; taxes</title><meta name="og:url" content="https://a.example/d">`, { title: 'Budget ∉ taxes', url: 'https://a.example/d' }],
+    ['nothing', '<meta charset="utf-8"><link rel="stylesheet" href="x.css">', {}],
+  ];
+  test.each(metadata)('the page title and URL: %s', (_name, head, expected) => {
+    const { text: _text, ...found } = htmlToText(`<html><head>${head}</head><body><p>Text.</p></body></html>`);
+    expect(found).toEqual(expected);
+  });
+
+  test('linear: unclosed meta, link and title tags (regular expressions once took minutes on 120 KB)', () => {
+    const started = performance.now();
+    for (const hostile of ['<meta '.repeat(20_000), '<meta property="og:title" '.repeat(20_000), '<link rel="canonical" '.repeat(20_000), '<title>'.repeat(50_000), `${'<meta a="'.repeat(20_000)}>`]) htmlToText(hostile);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   test('linear: a megabyte of nested, unclosed and stray tags', () => {
     const hostile = `${'<div class="a">'.repeat(50_000)}${'</section>'.repeat(50_000)}${'<p>text, more text, '.repeat(20_000)}${'</div>'.repeat(50_000)}<a>${'x'.repeat(100_000)}`;
     const started = performance.now();
