@@ -1,5 +1,5 @@
 export { summarize, summarizeSync } from './summarize.js';
-export { toMarkdown } from './render/markdown.js';
+export { toMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { toText, type TextOptions } from './render/text.js';
 export { toHTML, type HtmlOptions } from './render/html.js';
 export { ChorusError, type ChorusIssue, type ErrorCode } from './errors.js';

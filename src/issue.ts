@@ -12,6 +12,7 @@
  * - `INPUT_TOO_LARGE`: more documents or more text than `maxDocuments` / `maxInputLength` allow.
  * - `ABORTED`: the `signal` was aborted.
  * - `FILE_NOT_FOUND`: (Node entry) a path, directory or glob pattern matched no article file.
+ * - `UNREADABLE_FILE`: (Node entry, `strict`) a file could not be read as an article.
  */
 export type ErrorCode =
   | 'INVALID_DOCUMENTS'
@@ -20,7 +21,8 @@ export type ErrorCode =
   | 'INVALID_OPTION'
   | 'INPUT_TOO_LARGE'
   | 'ABORTED'
-  | 'FILE_NOT_FOUND';
+  | 'FILE_NOT_FOUND'
+  | 'UNREADABLE_FILE';
 
 export interface ChorusIssue {
   code: ErrorCode;
@@ -35,6 +37,15 @@ export interface ChorusIssue {
 
 /** Longest piece of a string quoted in a message. */
 const QUOTED = 40;
+
+/** Longest input-derived text (a path, say) written into a message unquoted. */
+const SHOWN = 120;
+
+/** A path or name for a message: whole when short, else its start, its end and its length. */
+export function shorten(text: string): string {
+  if (text.length <= SHOWN) return text;
+  return `${text.slice(0, 70)}…${text.slice(-40)} (${text.length.toLocaleString('en-US')} characters)`;
+}
 
 /** A string for a message: quoted whole when short, else its start and its length. */
 export function quote(text: string): string {
@@ -80,10 +91,15 @@ export interface IssueParts {
   expected?: string;
 }
 
+/** Longest problem, fix or description in an issue: a safety net for a value that was not shortened where it was written in. */
+const LONGEST_PART = 2000;
+const capped = (text: string) => (text.length <= LONGEST_PART ? text : `${text.slice(0, LONGEST_PART - 500)}…${text.slice(-400)} (${text.length.toLocaleString('en-US')} characters)`);
+
 /** An issue whose message reads "<problem>, received <value>. <fix>". */
 export function issue(parts: IssueParts): ChorusIssue {
-  const received = parts.receivedText ?? ('received' in parts ? describe(parts.received) : undefined);
-  const message = `${parts.problem}${received === undefined ? '' : `, received ${received}`}. ${parts.fix}`;
+  const described = parts.receivedText ?? ('received' in parts ? describe(parts.received) : undefined);
+  const received = described === undefined ? undefined : capped(described);
+  const message = `${capped(parts.problem)}${received === undefined ? '' : `, received ${received}`}. ${capped(parts.fix)}`;
   const result: ChorusIssue = { code: parts.code, path: parts.path, message };
   if (parts.expected !== undefined) result.expected = parts.expected;
   if (received !== undefined) result.received = received;

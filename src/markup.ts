@@ -24,8 +24,11 @@ const BLOCKS = new Set([
  */
 export type MarkupBreak = 'inline' | 'line' | 'paragraph';
 
-/** A stretch of markup: `[start, end)` and what it does to the text around it. */
-export type MarkupStretch = [start: number, end: number, effect: MarkupBreak];
+/**
+ * A stretch of markup: `[start, end)`, what it does to the text around it, the tag's lower-cased
+ * name ('' for a comment) and whether it is an end tag. A skipped element's `end` is past its end tag.
+ */
+export type MarkupStretch = [start: number, end: number, effect: MarkupBreak, name: string, closing: boolean];
 
 /**
  * Every stretch of markup in `html`, in order: a comment, a tag, or a skipped element with all
@@ -40,7 +43,7 @@ export function* markupStretches(html: string): Generator<MarkupStretch, void, v
     if (html.startsWith('<!--', open)) {
       const close = html.indexOf('-->', open + 4);
       const end = close < 0 ? html.length : close + 3;
-      yield [open, end, 'inline'];
+      yield [open, end, 'inline', '', false];
       position = end;
       continue;
     }
@@ -61,7 +64,7 @@ export function* markupStretches(html: string): Generator<MarkupStretch, void, v
       const match = closingTag.exec(html);
       end = match ? match.index + match[0].length : html.length;
     }
-    yield [open, end, name === 'br' ? 'line' : skipped || BLOCKS.has(name) ? 'paragraph' : 'inline'];
+    yield [open, end, name === 'br' ? 'line' : skipped || BLOCKS.has(name) ? 'paragraph' : 'inline', name, closing];
     position = end;
   }
 }

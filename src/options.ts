@@ -6,6 +6,7 @@
  */
 import type { LanguageRules } from './language/index.js';
 import type { Budget } from './model.js';
+import { hasOwn } from './own.js';
 import type { Progress } from './types.js';
 
 /** A command-line flag: `--kebab-case-name` of the option unless `name` says otherwise. */
@@ -51,6 +52,16 @@ const isAbortSignal = (value: unknown): boolean =>
   // Signals from another realm (an iframe, a polyfill) work if they look like one.
   typeof value === 'object' && value !== null && typeof (value as AbortSignal).aborted === 'boolean' && typeof (value as AbortSignal).addEventListener === 'function';
 
+/** Longest array an option may hold: a longer one is refused before its elements are read. */
+export const MAX_ARRAY_LENGTH = 1_000_000;
+
+/** A dense array of strings: every element its own (a hole would read `Array.prototype`'s). */
+function isStringArray(value: unknown): boolean {
+  if (!Array.isArray(value) || !(value.length <= MAX_ARRAY_LENGTH)) return false;
+  for (let i = 0; i < value.length; i++) if (!hasOwn(value, String(i)) || typeof value[i] !== 'string') return false;
+  return true;
+}
+
 export const OPTIONS = {
   /**
    * Length budget in whitespace-separated words (each Han, Hiragana or Katakana character
@@ -79,8 +90,8 @@ export const OPTIONS = {
     default: 'eng',
     flag: { short: 'l', placeholder: 'code', help: 'language as a stopword list code: eng, fra, deu, zho, …' },
   }),
-  /** Stopwords for similarity; matched lower-cased. @default stopword's list for `language` */
-  stopwords: spec<readonly string[], Extra<readonly string[]>>('an array of strings', (v) => Array.isArray(v) && v.every((w) => typeof w === 'string'), {}),
+  /** Stopwords for similarity; matched lower-cased. At most 1,000,000 words. @default stopword's list for `language` */
+  stopwords: spec<readonly string[], Extra<readonly string[]>>('an array of strings (at most 1,000,000, no holes)', isStringArray, {}),
   /**
    * Two sentences are the same fact reported twice when the edit distance between their
    * comparison keys, divided by the longer key's length, is at most this. `0` merges only

@@ -6,19 +6,42 @@
 import fastLevenshtein from 'fast-levenshtein';
 import { eng } from 'stopword';
 import { ChorusError } from './errors.js';
-import { issue, quote, type ChorusIssue } from './issue.js';
+import { issue, quote, shorten, type ChorusIssue } from './issue.js';
+import { hasOwn, own } from './own.js';
+import { stopwordAdvice } from './language/codes.js';
 import { languageRules } from './language/index.js';
 import type { Budget } from './model.js';
-import { DEFAULT_WORDS, OPTIONS, type OptionName, type Resolved, type Settings } from './options.js';
+import { DEFAULT_WORDS, MAX_ARRAY_LENGTH, OPTIONS, type OptionName, type Resolved, type Settings } from './options.js';
 import { compareCodeUnits } from './text.js';
 import type { SourceDocument } from './types.js';
 
 const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
 const METADATA = ['title', 'url', 'source'] as const;
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-/** An own property's value; inherited ones read as absent. */
-const own = (object: object, key: string): unknown => (hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+/**
+ * An array's own elements, each read once, into a fresh array of this realm; a hole stays a
+ * hole (never an element inherited from `Array.prototype`). Too long an array is returned
+ * as it is, for the option's check to refuse without reading it.
+ */
+function snapshotArray(array: readonly unknown[]): unknown[] {
+  const length = array.length;
+  if (!(length <= MAX_ARRAY_LENGTH)) return array as unknown[];
+  const copy: unknown[] = new Array(length);
+  for (let i = 0; i < length; i++) if (hasOwn(array, String(i))) copy[i] = array[i];
+  return copy;
+}
+
+/** A string of a valid Date of any realm, or undefined: the Date methods of this realm read its time slot. */
+function dateString(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  let time: number;
+  try {
+    time = Date.prototype.getTime.call(value);
+  } catch {
+    return undefined; // not a Date
+  }
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
 
 /** A plain object from any realm (an iframe's or `vm`'s `{}` too), or one without a prototype. */
 function isPlainObject(value: unknown): value is object {
@@ -47,16 +70,18 @@ function validateDocuments(documents: unknown, maxDocuments: number, maxInputLen
     issues.push(issue({ code: 'INVALID_DOCUMENTS', path: ['documents'], problem, received: documents, fix: "Wrap a single article as [{ id: 'a', text }].", expected: 'an array' }));
     return { issues, copies };
   }
-  if (documents.length > maxDocuments) {
+  const count = documents.length;
+  if (count > maxDocuments) {
     const problem = `there are more documents than maxDocuments (${maxDocuments}) allows`;
     const fix = 'Pass fewer documents, or raise maxDocuments if this machine can take it.';
-    issues.push(issue({ code: 'INPUT_TOO_LARGE', path: ['documents'], problem, receivedText: `${documents.length} documents`, fix, expected: `at most ${maxDocuments} documents` }));
+    issues.push(issue({ code: 'INPUT_TOO_LARGE', path: ['documents'], problem, receivedText: `${count} documents`, fix, expected: `at most ${maxDocuments} documents` }));
     return { issues, copies };
   }
   const firstIndexOfId = new Map<string, number>();
   let totalLength = 0;
-  for (let index = 0; index < documents.length; index++) {
-    const document: unknown = documents[index]; // a hole in a sparse array reads as undefined
+  // The length is read once and each element once: a getter that grows the array cannot make this loop longer.
+  for (let index = 0; index < count; index++) {
+    const document = own(documents, String(index)); // a hole reads as undefined, never as Array.prototype[index]
     if (typeof document !== 'object' || document === null || Array.isArray(document)) {
       const problem = `documents[${index}] must be an object { id, text }`;
       issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index], problem, received: document, fix: 'Pass { id: string, text: string }.', expected: 'an object' }));
@@ -80,7 +105,10 @@ function validateDocuments(documents: unknown, maxDocuments: number, maxInputLen
       issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index, 'text'], problem, received: text, fix: "Pass the article's text as a string.", expected: 'a string' }));
       valid = false;
     } else totalLength += text.length;
-    const copy: SourceDocument = { id: id as string, text: text as string };
+    // No prototype: a field the caller left out reads as absent even if Object.prototype has one of that name.
+    const copy = Object.create(null) as SourceDocument;
+    copy.id = id as string;
+    copy.text = text as string;
     for (const key of METADATA) {
       const value = own(document, key);
       if (value === undefined) continue;
@@ -91,8 +119,9 @@ function validateDocuments(documents: unknown, maxDocuments: number, maxInputLen
       }
     }
     const publishedAt = own(document, 'publishedAt');
+    const date = dateString(publishedAt);
     if (typeof publishedAt === 'string') copy.publishedAt = publishedAt;
-    else if (publishedAt instanceof Date && !Number.isNaN(publishedAt.getTime())) copy.publishedAt = publishedAt.toISOString();
+    else if (date !== undefined) copy.publishedAt = date;
     else if (publishedAt !== undefined) {
       const problem = `${label}: publishedAt must be a string or a valid Date when given`;
       issues.push(issue({ code: 'INVALID_DOCUMENT', path: ['documents', index, 'publishedAt'], problem, received: publishedAt, fix: "Pass an ISO 8601 string such as '2024-05-01T12:00:00Z', a valid Date, or leave it out.", expected: 'a string or a valid Date' }));
@@ -111,7 +140,8 @@ function validateDocuments(documents: unknown, maxDocuments: number, maxInputLen
 /** Check the options; returns the issues and the valid values given (own properties only). */
 function validateOptions(options: unknown, allowSignal: boolean): { issues: ChorusIssue[]; given: Partial<Record<OptionName, unknown>> } {
   const issues: ChorusIssue[] = [];
-  const given: Partial<Record<OptionName, unknown>> = {};
+  // No prototype: an option not given reads as absent even if Object.prototype has one of that name.
+  const given = Object.create(null) as Partial<Record<OptionName, unknown>>;
   if (options === undefined) return { issues, given };
   if (!isPlainObject(options)) {
     const problem = 'options must be a plain object such as { words: 100 }';
@@ -123,18 +153,20 @@ function validateOptions(options: unknown, allowSignal: boolean): { issues: Chor
     if (!hasOwn(OPTIONS, key)) {
       const hint = suggest(key);
       const problem = `there is no option ${quote(key)}${hint ? ` (did you mean "${hint}"?)` : ''}`;
-      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', key], problem, fix: `Known options: ${OPTION_NAMES.join(', ')}.`, expected: OPTION_NAMES.join(' | ') }));
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', shorten(key)], problem, fix: `Known options: ${OPTION_NAMES.join(', ')}.`, expected: OPTION_NAMES.join(' | ') }));
       continue;
     }
     const name = key as OptionName;
-    const value = own(options, name);
-    if (value === undefined) continue; // an explicit undefined means "the default"
-    const option = OPTIONS[name];
+    // Read once; an array is copied element by element, so what was checked is what the run uses.
+    const read = own(options, name);
+    if (read === undefined) continue; // an explicit undefined means "the default"
+    const value = Array.isArray(read) ? snapshotArray(read) : read;
+    const option: { accepts: (value: unknown) => boolean; expected: string; default?: unknown } = OPTIONS[name];
     if (name === 'signal' && !allowSignal) {
       const problem = 'option signal is only for summarize(): summarizeSync() cannot be interrupted';
       issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, fix: 'Use summarize() to cancel work.', expected: 'no signal' }));
     } else if (!option.accepts(value)) {
-      const fallback = 'default' in option ? ` for the default (${JSON.stringify(option.default)})` : '';
+      const fallback = hasOwn(option, 'default') ? ` for the default (${JSON.stringify(option.default)})` : '';
       const problem = `option ${name} must be ${option.expected}`;
       issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, received: value, fix: `Give such a value, or leave the option out${fallback}.`, expected: option.expected }));
     } else given[name] = value;
@@ -147,9 +179,8 @@ function validateOptions(options: unknown, allowSignal: boolean): { issues: Chor
   }
   const language = (given.language as string | undefined) ?? OPTIONS.language.default;
   if (language !== 'eng' && !hasOwn(given, 'stopwords')) {
-    const problem = `language ${quote(language)} needs its stopword list`;
-    const fix = `Import it from 'stopword' and pass both: { language: '${language}', stopwords: ${language} } (the core carries only the English list so browser bundles stay small).`;
-    issues.push(issue({ code: 'INVALID_OPTION', path: ['options', 'stopwords'], problem, received: undefined, fix, expected: 'an array of strings' }));
+    const { problem, fix } = stopwordAdvice(language); // the language passed its check: a short code
+    issues.push(issue({ code: 'INVALID_OPTION', path: ['options', 'stopwords'], problem, fix, expected: 'an array of strings' }));
   }
   return { issues, given };
 }
@@ -160,7 +191,7 @@ function validateOptions(options: unknown, allowSignal: boolean): { issues: Chor
  */
 export function resolveInput(documents: unknown, options: unknown, allowSignal: boolean): { documents: SourceDocument[]; settings: Settings } {
   const { issues: optionIssues, given } = validateOptions(options, allowSignal);
-  const value = (name: OptionName): unknown => (hasOwn(given, name) ? given[name] : (OPTIONS[name] as { default?: unknown }).default);
+  const value = (name: OptionName): unknown => (hasOwn(given, name) ? given[name] : own(OPTIONS[name], 'default'));
   const { issues: documentIssues, copies } = validateDocuments(documents, value('maxDocuments') as number, value('maxInputLength') as number);
   const issues = [...documentIssues, ...optionIssues];
   if (issues.length > 0) throw new ChorusError(issues);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ChorusError, summarize, toHTML, toMarkdown, toText, type SourceDocument, type Summary } from '../src/index.js';
+import { ChorusError, summarize, summarizeSync, toHTML, toMarkdown, toText, type SourceDocument, type Summary } from '../src/index.js';
 import type { HostileCase } from './fixtures/hostile/types.js';
 import { expectSafeRenderings } from './render-invariants.js';
 
@@ -20,6 +20,9 @@ afterAll(() => {
   console.log(`hostile corpus: ${timings.length} cases; slowest ${sorted.slice(0, 3).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);
 });
 
+/** The summary as JSON and in every rendering, made while the case's `arrange` is in force. */
+const everything = (summary: Summary) => [JSON.stringify(summary), toMarkdown(summary), toText(summary), toText(summary, { citations: false }), toHTML(summary)];
+
 describe('hostile input', () => {
   test.each(files)('%s', async (file) => {
     const { default: hostile } = (await import(`./fixtures/hostile/${file}`)) as { default: HostileCase };
@@ -27,12 +30,23 @@ describe('hostile input', () => {
     const started = performance.now();
     let summary: Summary | undefined;
     let error: unknown;
+    let output: string[] = [];
+    const undo = hostile.arrange?.();
     try {
-      summary = await summarize(documents as SourceDocument[], hostile.options as never);
+      // Under `arrange` the run is synchronous: nothing else (the test runner) runs while a prototype is polluted.
+      summary = undo ? summarizeSync(documents as SourceDocument[], hostile.options as never) : await summarize(documents as SourceDocument[], hostile.options as never);
+      if (hostile.sameAs) output = everything(summary);
     } catch (caught) {
       error = caught;
+    } finally {
+      undo?.();
     }
     timings.push([file.replace(/\.ts$/, ''), performance.now() - started]);
+    if (hostile.sameAs) {
+      const baseline = await summarize(hostile.sameAs.documents() as SourceDocument[], hostile.sameAs.options as never);
+      expect(error, hostile.attack).toBeUndefined();
+      expect(output, hostile.attack).toEqual(everything(baseline));
+    }
 
     if (typeof hostile.expect === 'object') {
       expect(error, hostile.attack).toBeInstanceOf(ChorusError);
@@ -44,7 +58,8 @@ describe('hostile input', () => {
     if (hostile.expect === 'summary') expect(summary!.sentences.length, hostile.attack).toBeGreaterThan(0);
     if (hostile.expect === 'empty') expect(summary!.sentences).toEqual([]);
     // Whatever came out is exact and complete.
-    const byId = new Map((documents as SourceDocument[]).map((document) => [document.id, document.text]));
+    const texts = hostile.texts?.();
+    const byId = new Map(texts ? Object.entries(texts) : (documents as SourceDocument[]).map((document) => [document.id, document.text]));
     for (const sentence of summary!.sentences) for (const span of sentence.sources) expect(byId.get(span.documentId)!.slice(span.start, span.end)).toBe(span.text);
     expect(summary!.documents.map((report) => report.id).sort()).toEqual([...byId.keys()].sort());
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);

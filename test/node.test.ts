@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ChorusError } from '../src/index.js';
 import { documentId, htmlToText, loadDocuments, stopwordsFor, summarizeFiles } from '../src/node/index.js';
-import { firstInvalidUtf8 } from '../src/node/load.js';
+import { firstInvalidUtf8 } from '../src/node/read.js';
 import { expectExactProvenance, loadExamples } from './helpers.js';
 
 let work: string;
@@ -86,6 +86,22 @@ describe('htmlToText', () => {
     const page = htmlToText(`<!doctype html><html><head><title>T &amp; U</title><meta property="og:url" content="https://e.com/x"><style>p{}</style></head>
       <body><header>Site</header><nav><a>Home</a></nav><article><h1>Head</h1><p>One &ldquo;two&rdquo; &#8212; three&nbsp;four.</p><!-- c --><p>Said <a href="#">Smith</a>.<br>New line.</p><aside>Related</aside></article><footer>©</footer></body></html>`);
     expect(page).toEqual({ text: 'Head\n\nOne “two” — three four.\n\nSaid Smith.\nNew line.', title: 'T & U', url: 'https://e.com/x' });
+  });
+
+  // Character references as a browser decodes them (HTML5's whole table), in text and in the title.
+  const references: [string, string][] = [
+    ['&Eacute;mile and &eacute;t&eacute;', 'Émile and été'],
+    ['&Ntilde;u&ntilde;ez', 'Ñuñez'],
+    ['S&atilde;o Paulo, K&oslash;benhavn', 'São Paulo, København'],
+    ['&frac12; cup, &bdquo;Zitat&ldquo;', '½ cup, „Zitat“'],
+    ['&#x1F600; &#128512; &#0; &#xD800;', '😀 😀 \ufffd \ufffd'],
+    ['fish &amp chips', 'fish & chips'],
+    ['&constructor; &toString; &__proto__;', '&constructor; &toString; &__proto__;'],
+    ['&notin; &notit;', '∉ ¬it;'],
+  ];
+  test.each(references)('%s', (html, text) => {
+    expect(htmlToText(`<p>${html}</p>`).text).toBe(text);
+    expect(htmlToText(`<title>${html}</title><p>x</p>`).title).toBe(text);
   });
 
   test('unclosed tags and stray "<" do not lose text', () => {

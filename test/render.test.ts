@@ -170,3 +170,31 @@ describe('hostile metadata and text', () => {
     expect(toMarkdown(summaryWith({ url: 'https://a/\\' }))).toContain('(<https://a/\\\\>)');
   });
 });
+
+describe('citation limits', () => {
+  const many = (count: number): Summary => ({
+    sentences: [{ text: ordinary, score: 1, support: count, sources: Array.from({ length: count }, (_, i) => span(`d${i}`, ordinary)) }],
+    documents: Array.from({ length: count }, (_, i) => ({ id: `d${i}`, sentences: 1, skipped: 0, contributed: 1 })),
+    stats: { documents: count, sentences: count, duplicateGroups: 1, words: 7 },
+    warnings: [],
+  });
+  const cases: [string, number, unknown, string][] = [
+    ['the default: 10, then a count', 12, undefined, `${ordinary} [1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more]`],
+    ['exactly the limit: no count', 3, 3, `${ordinary} [1, 2, 3]`],
+    ['a lower limit', 5, 2, `${ordinary} [1, 2 and 3 more]`],
+    ['Infinity cites all', 12, Infinity, `${ordinary} [${Array.from({ length: 12 }, (_, i) => i + 1).join(', ')}]`],
+  ];
+  test.each(cases)('%s', (_name, count, maxCitations, line) => {
+    const options = maxCitations === undefined ? {} : { maxCitations: maxCitations as number };
+    const text = toText(many(count), options);
+    expect(text.split('\n')[0]).toBe(line);
+    const shown = line.match(/\d+(?=[,\]]| and)/g)!.length;
+    expect(text.match(/^\[\d+\] /gm)).toHaveLength(shown);
+    expect(toMarkdown(many(count), options).match(/^\[\^\d+\]: /gm)).toHaveLength(shown);
+    expect(toHTML(many(count), options).match(/<li /g)).toHaveLength(shown);
+  });
+
+  test('a bad limit is a ChorusError naming it', () => {
+    for (const render of [toText, toMarkdown, toHTML]) expect(() => render(many(2), { maxCitations: 0 })).toThrow(/option maxCitations must be an integer ≥ 1, or Infinity, received 0/);
+  });
+});

@@ -4,7 +4,7 @@
  * that need no words (punctuation, line layout, repeated lines, markup).
  */
 import { ENGLISH } from './eng.js';
-import type { LanguageRules } from './types.js';
+import type { FurniturePatterns, LanguageRules } from './types.js';
 
 export type { FurniturePatterns, LanguageRules } from './types.js';
 
@@ -19,9 +19,15 @@ export const OTHER_SENTENCE_ENDS = '。！？｡．।॥؟۔።';
 /** Closing quotes and brackets that stay with the sentence they end («“…。」»). */
 export const CLOSERS = '"\'”’»)]」』）】〕》〉';
 
-const NEUTRAL: Omit<LanguageRules, 'code'> = { abbreviations: [], furniture: {} };
+/**
+ * An object without a prototype: a field a language leaves out (a furniture pattern, `stem`)
+ * reads as absent even when `Object.prototype` has been given a property of that name.
+ */
+const bare = <T extends object>(fields: T): T => Object.freeze(Object.assign(Object.create(null) as T, fields));
+
+const NEUTRAL_FURNITURE: FurniturePatterns = bare({});
 
 /** The rules for a language code; neutral rules for any code but English. */
 export function languageRules(code: string): LanguageRules {
-  return code === ENGLISH.code ? ENGLISH : { code, ...NEUTRAL };
+  return code === ENGLISH.code ? ENGLISH : bare({ code, abbreviations: [], furniture: NEUTRAL_FURNITURE });
 }

@@ -1,4 +1,39 @@
 /**
+ * Suffix rules of steps 2 to 4, keyed by the letter before the suffix. Maps, not object
+ * literals: a letter looked up in an object would find a polluted `Object.prototype.n`.
+ */
+const STEP2 = new Map<string, [string, string][]>(Object.entries({
+  a: [['ational', 'ate'], ['tional', 'tion']],
+  c: [['enci', 'ence'], ['anci', 'ance']],
+  e: [['izer', 'ize']],
+  l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
+  o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
+  s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
+  t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
+  g: [['logi', 'log']],
+}));
+const STEP3 = new Map<string, [string, string][]>(Object.entries({
+  e: [['icate', 'ic'], ['ative', ''], ['alize', 'al']],
+  i: [['iciti', 'ic']],
+  l: [['ical', 'ic'], ['ful', '']],
+  s: [['ness', '']],
+}));
+const STEP4 = new Map<string, string[]>(Object.entries({
+  a: ['al'],
+  c: ['ance', 'ence'],
+  e: ['er'],
+  i: ['ic'],
+  l: ['able', 'ible'],
+  n: ['ant', 'ement', 'ment', 'ent'],
+  o: ['ion', 'ou'],
+  s: ['ism'],
+  t: ['ate', 'iti'],
+  u: ['ous'],
+  v: ['ive'],
+  z: ['ize'],
+}));
+
+/**
  * The Porter stemmer (M. F. Porter, 1980), as in his reference C implementation (with its
  * `bli`→`ble` and `logi`→`log` departures from the paper). Used for English similarity:
  * "meeting", "meets" and "meet" are one term. Expects a lower-case ASCII word; anything
@@ -95,17 +130,7 @@ export function porterStem(word: string): string {
 
   // Step 2: double suffixes to single ones.
   if (k > 0) {
-    const rules2: Record<string, [string, string][]> = {
-      a: [['ational', 'ate'], ['tional', 'tion']],
-      c: [['enci', 'ence'], ['anci', 'ance']],
-      e: [['izer', 'ize']],
-      l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
-      o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
-      s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
-      t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
-      g: [['logi', 'log']],
-    };
-    for (const [suffix, replacement] of rules2[b[k - 1]!] ?? []) {
+    for (const [suffix, replacement] of STEP2.get(b[k - 1]!) ?? []) {
       if (ends(suffix)) {
         replaceIfM(replacement);
         break;
@@ -114,13 +139,7 @@ export function porterStem(word: string): string {
   }
 
   // Step 3: -ic-, -full, -ness etc.
-  const rules3: Record<string, [string, string][]> = {
-    e: [['icate', 'ic'], ['ative', ''], ['alize', 'al']],
-    i: [['iciti', 'ic']],
-    l: [['ical', 'ic'], ['ful', '']],
-    s: [['ness', '']],
-  };
-  for (const [suffix, replacement] of rules3[b[k]!] ?? []) {
+  for (const [suffix, replacement] of STEP3.get(b[k]!) ?? []) {
     if (ends(suffix)) {
       replaceIfM(replacement);
       break;
@@ -129,22 +148,8 @@ export function porterStem(word: string): string {
 
   // Step 4: -ant, -ence etc. in context <c>vcvc<v>.
   if (k > 0) {
-    const rules4: Record<string, string[]> = {
-      a: ['al'],
-      c: ['ance', 'ence'],
-      e: ['er'],
-      i: ['ic'],
-      l: ['able', 'ible'],
-      n: ['ant', 'ement', 'ment', 'ent'],
-      o: ['ion', 'ou'],
-      s: ['ism'],
-      t: ['ate', 'iti'],
-      u: ['ous'],
-      v: ['ive'],
-      z: ['ize'],
-    };
     let matched = false;
-    for (const suffix of rules4[b[k - 1]!] ?? []) {
+    for (const suffix of STEP4.get(b[k - 1]!) ?? []) {
       if (!ends(suffix)) continue;
       if (suffix === 'ion' && !(j >= 0 && (b[j] === 's' || b[j] === 't'))) continue;
       matched = true;

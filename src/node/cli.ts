@@ -1,17 +1,21 @@
 /**
  * The `chorus` command: parse flags, call `summarizeFiles` (which validates every option),
- * print, and return the exit code: 0 success, 1 bad input (missing file, no readable
- * article), 2 bad usage. `bin.ts` runs it.
+ * print, and return the exit code: 0 success, 1 some input could not be read (the summary of
+ * the rest is still written) or no article at all, 2 bad usage. `bin.ts` runs it.
  */
-import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { ChorusError, toHTML, toMarkdown, toText, type ChorusIssue, type SourceDocument, type Summary } from 'chorus-summary';
 import { summarizeFiles } from 'chorus-summary/node';
-import { flagHelp, flagOf, FORMATS, joinNegativeValues, optionsFromFlags, parserOptions, type Format } from './flags.js';
-import { singleLine } from '../render/safe.js';
+import { quote, shorten } from '../issue.js';
+import { flagHelp, flagOf, integerFlag, joinNegativeValues, optionsFromFlags, parserOptions, type Format } from './flags.js';
+import { outputConflict, formatOf, writeAtomically } from './output.js';
 import { progressBar } from './progress.js';
 import { parseStdin, readAll } from './stdin.js';
+import { BrokenPipe, sayTo, writeTo, type Streams } from './streams.js';
+import { errorReason } from './walk.js';
+
+export type { Streams } from './streams.js';
 
 const HELP = `Usage: chorus [options] <file | directory | glob | ->...
 
@@ -19,42 +23,36 @@ Summarise many news articles about one story into one short summary whose
 every sentence cites the articles that carried it.
 
 Inputs:
-  file.txt, page.html        articles (HTML is reduced to its article text)
+  file.txt, page.html, a.md  articles (HTML and Markdown are reduced to their text)
   articles/                  every .txt, .md and .html file inside, recursively
   'articles/**/*.txt'        a glob pattern (quote it to let chorus expand it)
   -                          standard input: articles separated by a line "---",
                              or JSON lines {"id": "...", "text": "..."}
+  Only regular files are read, also through links; links to directories are
+  not followed.
 
 Options:
 ${flagHelp()}
 
 Examples:
   chorus examples/articles/
-  chorus --words 50 --format json story/*.txt > summary.json
+  chorus --words 50 -o summary.json story/*.txt
   cat a.txt <(echo ---) b.txt | chorus - --sentences 3
 
-Exit codes: 0 success, 1 bad input (missing file, no readable article), 2 bad usage.
+Exit codes: 0 success; 1 an input could not be read (reported; the rest is
+summarised unless --strict) or no readable article; 2 bad usage.
 `;
 
 class UsageError extends Error {}
 
-export interface Streams {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
+/** Warning codes of files the loader could not read: each makes the exit code 1. */
+const UNREAD = new Set(['INVALID_UTF8', 'BINARY_FILE', 'UNREADABLE_FILE']);
 
-function render(summary: Summary, format: Format): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(summary, null, 2)}\n`;
-    case 'html':
-      return toHTML(summary);
-    case 'text':
-      return toText(summary);
-    default:
-      return toMarkdown(summary);
-  }
+function render(summary: Summary, format: Format, maxCitations: number | undefined): string {
+  const options = maxCitations === undefined ? {} : { maxCitations };
+  if (format === 'json') return `${JSON.stringify(summary, null, 2)}\n`;
+  if (format === 'html') return toHTML(summary, options);
+  return format === 'text' ? toText(summary, options) : toMarkdown(summary, options);
 }
 
 /** An option problem in the words of the command line: "--words must be …" for "option words must be …". */
@@ -64,75 +62,105 @@ function describeIssue(issue: ChorusIssue): string {
   return flag && issue.message.startsWith(`option ${name} `) ? flag + issue.message.slice(`option ${name}`.length) : issue.message;
 }
 
-/** A stack trace for --debug, each of its lines made safe for a terminal. */
-const stackOf = (error: Error) => (error.stack ?? error.message).split('\n').map(singleLine).join('\n');
+/** A number flag's value, or a usage error. */
+function numberFlag(values: Record<string, string | boolean | undefined>, name: string, min: number): number | undefined {
+  const value = integerFlag(values, name, min);
+  if (typeof value === 'string') throw new UsageError(value);
+  return value;
+}
 
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[], streams: Streams): Promise<number> {
   let debug = argv.includes('--debug');
-  // Every line to the terminal goes through singleLine: ids are file names and titles come
-  // from scraped pages, and either may hold line breaks or terminal escape sequences.
-  const say = (text: string) => streams.stderr.write(`chorus: ${singleLine(text)}\n`);
+  const say = sayTo(streams.stderr);
+  let code = 0;
   try {
     let parsed;
     try {
       parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: parserOptions() });
     } catch (error) {
       const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
-      throw new UsageError(message.replace(/^Unknown option/, 'unknown option'));
+      throw new UsageError(message.replace(/^Unknown option '(.*)'$/s, (_, name: string) => `unknown option '${shorten(name)}'`));
     }
     const { values, positionals } = parsed;
     debug = values.debug === true;
     if (values.help) {
-      streams.stdout.write(HELP);
+      await writeTo(streams.stdout, HELP);
       return 0;
     }
     if (values.version) {
       const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-      streams.stdout.write(`${version}\n`);
+      await writeTo(streams.stdout, `${version}\n`);
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('no input: give files, directories, glob patterns or - for standard input (see chorus --help)');
-    const format = (values.format ?? (streams.stdout.isTTY ? 'markdown' : 'text')) as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, received ${JSON.stringify(values.format)}`);
+    if (positionals.includes('')) throw new UsageError("an empty path is not an input: name a file, directory or glob pattern ('.' for the current directory)");
+    const output = values.output as string | undefined;
+    const format = formatOf(values.format as string | undefined, output, streams.stdout.isTTY === true);
+    if (!format) throw new UsageError(`--format must be one of markdown, text, json, html, received ${quote(String(values.format))}`);
+    const maxCitations = numberFlag(values, 'max-citations', 1);
+    const maxFileSize = numberFlag(values, 'max-file-size', 1);
+    const files = positionals.filter((input) => input !== '-');
+    const conflict = output === undefined ? undefined : await outputConflict(output, files, process.cwd());
+    if (conflict) throw new UsageError(conflict);
 
     const quiet = values.quiet === true;
-    const stdinDocuments: SourceDocument[] = positionals.includes('-') ? parseStdin(await readAll(streams.stdin)) : [];
-    const bar = progressBar(streams.stderr, !quiet && streams.stderr.isTTY === true);
+    const strict = values.strict === true;
+    let stdinDocuments: SourceDocument[] = [];
+    if (positionals.includes('-')) {
+      const { documents, note } = parseStdin(await readAll(streams.stdin));
+      if (debug) say(note);
+      stdinDocuments = documents;
+    }
+    const bar = progressBar(streams.stderr, { enabled: !quiet && streams.stderr.isTTY === true, reading: files.length > 0 });
     let summary: Summary;
     try {
-      summary = await summarizeFiles(
-        positionals.filter((input) => input !== '-'),
-        { ...optionsFromFlags(values), documents: stdinDocuments, onProgress: ({ stage, done, total }) => bar.update(stage, done, total) },
-      );
+      summary = await summarizeFiles(files, {
+        ...optionsFromFlags(values),
+        documents: stdinDocuments,
+        missing: strict ? 'error' : 'report',
+        strict,
+        ...(maxFileSize === undefined ? {} : { maxFileSize }),
+        onLoad: ({ done, total }) => bar.update('load', done, total),
+        onProgress: ({ stage, done, total }) => bar.update(stage, done, total),
+      });
     } finally {
       bar.clear();
     }
-    if (summary.documents.length === 0 || summary.documents.every((report) => report.sentences === 0)) {
-      if (!quiet) for (const warning of summary.warnings) if (warning.code !== 'EMPTY_DOCUMENT') say(`warning: ${warning.message}`);
+    const nothing = summary.documents.length === 0 || summary.documents.every((report) => report.sentences === 0);
+    // A file that could not be read is an error (the exit code says so, even with --quiet); the rest are warnings.
+    for (const warning of summary.warnings) {
+      if (UNREAD.has(warning.code)) {
+        say(warning.message);
+        code = 1;
+      } else if (!quiet && !(nothing && warning.code === 'EMPTY_DOCUMENT'))
+        say(`warning: ${warning.documentId && !warning.message.startsWith(warning.documentId) ? `${shorten(warning.documentId)}: ` : ''}${warning.message}`);
+    }
+    if (nothing) {
       say('no readable article in the input');
       return 1;
     }
-    if (!quiet) {
-      for (const warning of summary.warnings) say(`warning: ${warning.documentId && !warning.message.startsWith(warning.documentId) ? `${warning.documentId}: ` : ''}${warning.message}`);
-      if (summary.sentences.length === 0) say('warning: no sentence fits the budget or reads as prose; the summary is empty');
+    if (!quiet && summary.sentences.length === 0) say('warning: no sentence fits the budget or reads as prose; the summary is empty');
+    const text = render(summary, format, maxCitations);
+    if (output === undefined) await writeTo(streams.stdout, text);
+    else {
+      const failed = await writeAtomically(output, text).then(() => undefined, (error: unknown) => error);
+      if (failed) throw new Error(`cannot write ${shorten(output)}: ${errorReason(failed)}`);
     }
-    const output = render(summary, format);
-    if (values.output) await writeFile(values.output as string, output);
-    else streams.stdout.write(output);
-    return 0;
+    return code;
   } catch (error) {
+    if (error instanceof BrokenPipe) return code; // the reader has what it wanted (`| head`): stop quietly
     if (error instanceof UsageError) {
       say(error.message);
       return 2;
     }
     if (error instanceof ChorusError) {
       for (const issue of error.issues) say(describeIssue(issue));
-      if (debug) streams.stderr.write(`${stackOf(error)}\n`);
-      return error.code === 'INVALID_OPTION' ? 2 : 1;
+      if (debug) say.stack(error);
+      return error.code === 'INVALID_OPTION' || (error.code === 'INVALID_DOCUMENTS' && error.issues[0]?.path[0] === 'inputs') ? 2 : 1;
     }
     say(error instanceof Error ? error.message : String(error));
-    if (debug && error instanceof Error) streams.stderr.write(`${stackOf(error)}\n`);
+    if (debug && error instanceof Error) say.stack(error);
     return 1;
   }
 }

@@ -2,6 +2,7 @@
  * The CLI's flags: one per option that has a `flag` in the options table, plus the CLI's own.
  * The parser configuration, the value conversion and the help text are all derived here.
  */
+import { quote } from '../issue.js';
 import { OPTIONS, type CliFlag, type OptionName, type SummarizeOptions } from '../options.js';
 
 export const FORMATS = ['markdown', 'text', 'json', 'html'] as const;
@@ -16,10 +17,13 @@ interface OwnFlag {
 
 /** Flags of the CLI itself (not options of the library). */
 const OWN: OwnFlag[] = [
-  { name: 'format', short: 'f', placeholder: 'format', help: `${FORMATS.join(' | ')} (default: markdown on a terminal, text when piped)` },
-  { name: 'output', short: 'o', placeholder: 'file', help: 'write the summary to a file instead of standard output' },
+  { name: 'format', short: 'f', placeholder: 'format', help: `${FORMATS.join(' | ')} (default: from the --output file's extension, else markdown on a terminal, text when piped)` },
+  { name: 'output', short: 'o', placeholder: 'file', help: 'write the summary to a file (replaced whole, never half-written) instead of standard output' },
+  { name: 'max-citations', placeholder: 'n', help: 'cite at most n sources per sentence, then "and N more" (markdown, text, html; default 10)' },
+  { name: 'strict', help: 'any input that cannot be read stops the run, nothing written (default: report it, summarise the rest, exit 1)' },
+  { name: 'max-file-size', placeholder: 'bytes', help: 'largest file read (default 67108864); a larger one is reported and skipped' },
   { name: 'quiet', short: 'q', help: 'no warnings and no progress on standard error' },
-  { name: 'debug', help: 'print stack traces with errors' },
+  { name: 'debug', help: 'print stack traces with errors, and how standard input was read' },
   { name: 'version', short: 'v', help: 'print the version' },
   { name: 'help', short: 'h', help: 'print this help' },
 ];
@@ -97,4 +101,12 @@ export function flagHelp(): string {
     return line(flag.name, flag.short, flag.placeholder, details.length > 0 ? `${flag.help} (${details.join(', ')})` : flag.help);
   });
   return [...lines, ...OWN.map((flag) => line(flag.name, flag.short, flag.placeholder, flag.help))].join('\n');
+}
+
+/** A CLI flag's whole-number value, or why not ("--max-citations must be …"). */
+export function integerFlag(values: Record<string, string | boolean | undefined>, name: string, min: number): number | string | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(number) && number >= min ? number : `--${name} must be an integer ≥ ${min}, received ${typeof value === 'string' ? quote(value) : String(value)}`;
 }

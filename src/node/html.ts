@@ -1,41 +1,51 @@
 /**
  * HTML pages → article text, for the Node loader. The core reads HTML too (offsets into the
- * page itself), but a file on disk is better summarised from its article alone: scripts,
- * styles, navigation, headers, footers, asides and forms are dropped, block elements become
- * paragraph breaks, entities are decoded. Where a page marks its story with `<article>` (or
- * `<main>`), only that is kept. One linear pass with the core's tag scanner; no parser dependency.
+ * page itself), but a file on disk is better summarised from its article alone: the main
+ * article is picked out of the page (article.ts: related-story rails, comments, cookie
+ * banners, navigation and footers are left out), block elements become paragraph breaks, and
+ * character references are decoded with HTML5's whole table (`entities`). Linear, with the
+ * core's tag scanner; no parser dependency.
  */
-import { markupStretches } from '../markup.js';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { mainArticle } from './article.js';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“',
-  rdquo: '”', hellip: '…', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', yen: '¥', cent: '¢',
-  deg: '°', middot: '·', bull: '•', shy: '', zwj: '', zwnj: '', eacute: 'é', egrave: 'è', aacute: 'á', agrave: 'à', oacute: 'ó',
-  uacute: 'ú', iacute: 'í', ntilde: 'ñ', ccedil: 'ç', uuml: 'ü', ouml: 'ö', auml: 'ä', szlig: 'ß', times: '×', divide: '÷',
-};
+/** Longest start tag whose attributes are read (a real one is a few hundred characters). */
+const LONGEST_TAG = 8192;
 
-/** Decode character references; unknown names stay as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+/** Every `<name …>` start tag, found with indexOf: linear, and done at the first one left unclosed. */
+function* startTags(html: string, lower: string, name: string): Generator<Map<string, string>> {
+  for (let at = lower.indexOf(`<${name}`); at >= 0; at = lower.indexOf(`<${name}`, at + 1)) {
+    if (!/[\s/>]/.test(lower[at + name.length + 1] ?? '')) continue;
+    const end = lower.indexOf('>', at);
+    if (end < 0) return;
+    const attributes = new Map<string, string>();
+    for (const [, key, ...values] of html.slice(at, Math.min(end, at + LONGEST_TAG)).matchAll(/\s([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+      if (!attributes.has(key!.toLowerCase())) attributes.set(key!.toLowerCase(), values.find((value) => value !== undefined) ?? '');
+    yield attributes;
+    at = end;
+  }
 }
 
-/** The inner HTML of the first `<name …>…</name>`, or undefined. */
-function innerOf(html: string, name: string): string | undefined {
-  const open = new RegExp(`<${name}(?:\\s[^>]*)?>`, 'i').exec(html);
-  if (!open) return undefined;
-  const close = html.toLowerCase().lastIndexOf(`</${name}`);
-  return close > open.index ? html.slice(open.index + open[0].length, close) : html.slice(open.index + open[0].length);
-}
-
-function metaContent(html: string, pattern: RegExp): string | undefined {
-  const match = pattern.exec(html);
-  return match ? decodeEntities(match[1]!).trim() || undefined : undefined;
+/** A page's title (og:title, else <title>) and canonical URL (rel=canonical, else og:url). */
+function metadata(html: string): { title?: string; url?: string } {
+  const lower = html.toLowerCase();
+  const found: { title?: string; url?: string; ogUrl?: string; pageTitle?: string } = {};
+  const attribute = (value: string | undefined) => (value === undefined ? undefined : decodeHTMLAttribute(value).trim() || undefined);
+  for (const tag of startTags(html, lower, 'meta')) {
+    const property = tag.get('property') ?? tag.get('name');
+    if (property === 'og:title') found.title ??= attribute(tag.get('content'));
+    if (property === 'og:url') found.ogUrl ??= attribute(tag.get('content'));
+  }
+  for (const tag of startTags(html, lower, 'link')) if ((tag.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) found.url ??= attribute(tag.get('href'));
+  const open = /<title[\s>]/.exec(lower);
+  if (open) {
+    const start = lower.indexOf('>', open.index);
+    const end = start < 0 ? -1 : lower.indexOf('</title', start);
+    if (end >= 0) found.pageTitle = decodeHTML(html.slice(start + 1, end)).trim() || undefined;
+  }
+  const title = found.title ?? found.pageTitle;
+  const url = found.url ?? found.ogUrl;
+  return { ...(title ? { title } : {}), ...(url ? { url } : {}) };
 }
 
 export interface PageText {
@@ -46,28 +56,10 @@ export interface PageText {
 
 /** Reduce an HTML page to its article text, keeping its title and canonical URL when it names them. */
 export function htmlToText(html: string): PageText {
-  const title =
-    metaContent(html, /<meta\s[^>]*property=["']og:title["'][^>]*content=["']([^"']*)["']/i) ??
-    metaContent(html, /<title(?:\s[^>]*)?>([^<]*)<\/title>/i);
-  const url =
-    metaContent(html, /<link\s[^>]*rel=["']canonical["'][^>]*href=["']([^"']*)["']/i) ??
-    metaContent(html, /<meta\s[^>]*property=["']og:url["'][^>]*content=["']([^"']*)["']/i);
-
-  const body = innerOf(html, 'article') ?? innerOf(html, 'main') ?? innerOf(html, 'body') ?? html;
-  const out: string[] = [];
-  let copied = 0;
-  for (const [start, end, effect] of markupStretches(body)) {
-    out.push(body.slice(copied, start), effect === 'paragraph' ? '\n\n' : effect === 'line' ? '\n' : '');
-    copied = end;
-  }
-  out.push(body.slice(copied));
-  const text = decodeEntities(out.join(''))
+  const text = decodeHTML(mainArticle(html))
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  const page: PageText = { text };
-  if (title) page.title = title;
-  if (url) page.url = url;
-  return page;
+  return { text, ...metadata(html) };
 }

@@ -12,7 +12,7 @@ export { loadDocuments, documentId, ARTICLE_EXTENSIONS, type LoadOptions, type L
 export { htmlToText, type PageText } from './html.js';
 
 /** `stopword`'s language codes (its exports other than its function). */
-const LANGUAGES = Object.keys(stopword).filter((name) => Array.isArray((stopword as unknown as Record<string, unknown>)[name]));
+const LANGUAGES = Object.keys(stopword).filter((name) => name !== '_123' && Array.isArray((stopword as unknown as Record<string, unknown>)[name]));
 
 /**
  * Stopwords for a `stopword` language code (`'fra'`, `'deu'`, …). In Node the size of all the
@@ -34,17 +34,19 @@ export interface SummarizeFilesOptions extends SummarizeOptions, LoadOptions {
  * gets its stopword list from `stopword` unless `stopwords` is given.
  */
 export async function summarizeFiles(inputs: readonly string[], options: SummarizeFilesOptions = {}): Promise<Summary> {
-  const { cwd, documents: extra = [], ...summarizeOptions } = options;
+  const { cwd, maxFileSize, missing, strict, onLoad, documents: extra = [], ...summarizeOptions } = options;
+  const loadOptions: LoadOptions = Object.fromEntries(Object.entries({ cwd, maxFileSize, missing, strict, onLoad }).filter(([, value]) => value !== undefined));
   const language = summarizeOptions.language;
   if (typeof language === 'string' && language !== 'eng' && summarizeOptions.stopwords === undefined) {
     const list = stopwordsFor(language);
     if (!list) {
-      const problem = `option language must be a stopword list code such as "eng" or "fra"`;
+      const near = LANGUAGES.find((code) => code.toLowerCase() === language.toLowerCase());
+      const problem = `option language must be a stopword list code such as "eng" or "fra"${near ? ` (codes are case-sensitive; did you mean "${near}"?)` : ''}`;
       throw new ChorusError([issue({ code: 'INVALID_OPTION', path: ['options', 'language'], problem, received: language, fix: `Known codes: ${LANGUAGES.join(', ')}.`, expected: 'a stopword list code' })]);
     }
     summarizeOptions.stopwords = list;
   }
-  const { documents, problems } = inputs.length > 0 ? await loadDocuments(inputs, cwd === undefined ? {} : { cwd }) : { documents: [], problems: [] };
+  const { documents, problems } = inputs.length > 0 ? await loadDocuments(inputs, loadOptions) : { documents: [], problems: [] };
   const summary = await summarize([...documents, ...extra], summarizeOptions);
   if (problems.length === 0) return summary;
   const warnings = [...problems.map((problem) => ({ code: problem.code, documentId: problem.path, message: problem.message })), ...summary.warnings];

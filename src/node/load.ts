@@ -1,20 +1,25 @@
 /**
  * Files, directories and glob patterns → documents. The only code of the library that reads
- * the file system.
+ * the file system (with walk.ts and read.ts).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ChorusError, type ChorusIssue, type SourceDocument } from 'chorus-summary';
-import { issue } from '../issue.js';
+import { issue, shorten } from '../issue.js';
+import { own } from '../own.js';
 import { compareCodeUnits } from '../text.js';
-import { glob } from 'tinyglobby';
-import { htmlToText } from './html.js';
+import { compilePattern, expandBraces, isPattern, MAX_ALTERNATIVES, type Segment } from './glob.js';
+import { readArticle, type Unread } from './read.js';
+import { errorReason, walk } from './walk.js';
 
 /** Extensions read from a directory (a file named on its own is read whatever its name). */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 
+/** Largest file read by default: 64 MiB. */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
 export interface LoadProblem {
-  /** The file, relative to the current directory, as its document id would have been. */
+  /** The file, relative to the current directory, as its document id would have been (or the input, when it matched nothing). */
   path: string;
   code: 'INVALID_UTF8' | 'BINARY_FILE' | 'UNREADABLE_FILE';
   message: string;
@@ -23,13 +28,25 @@ export interface LoadProblem {
 export interface LoadResult {
   /** In id order. */
   documents: SourceDocument[];
-  /** Files that could not be read as text; the others load regardless. */
+  /** What could not be read as an article; the others load regardless. In path order. */
   problems: LoadProblem[];
 }
 
 export interface LoadOptions {
   /** Ids are paths relative to this directory, which relative inputs resolve from. @default process.cwd() */
   cwd?: string;
+  /** Largest file read, in bytes; a larger one is a problem (UNREADABLE_FILE). @default 67108864 (64 MiB) */
+  maxFileSize?: number;
+  /**
+   * An input that matches no file: `'error'` throws one `ChorusError` (FILE_NOT_FOUND) naming
+   * every such input before anything is read; `'report'` makes each a problem
+   * (UNREADABLE_FILE) and loads the rest, as the `chorus` command does. @default 'error'
+   */
+  missing?: 'error' | 'report';
+  /** Every problem is an error: one `ChorusError` lists them all and nothing is returned. @default false */
+  strict?: boolean;
+  /** Called as files are read: how many of how many. */
+  onLoad?: (progress: { done: number; total: number }) => void;
 }
 
 /** A path as a document id: relative to `cwd`, '/'-separated. */
@@ -37,116 +54,123 @@ export function documentId(file: string, cwd: string = process.cwd()): string {
   return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
 }
 
-const GLOB_MAGIC = /[*?[\]{}]/;
+/** What a directory input reads: every article file below it, outside dot-directories and node_modules. */
+const DIRECTORY: Segment[] = [
+  { globstar: true, skip: (name) => name.startsWith('.') || name === 'node_modules' },
+  { matches: (name) => !name.startsWith('.') && (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase()) },
+];
 
-/** Every article file under a directory, recursively, skipping dot-directories and node_modules. */
-async function walk(directory: string): Promise<string[]> {
-  const found: string[] = [];
-  const entries = await readdir(directory, { withFileTypes: true });
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(full)));
-    else if (entry.isFile() && (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase())) found.push(full);
+/** The load options, own properties only, checked: one ChorusError lists every bad value. */
+function loadSettings(options: LoadOptions) {
+  const checks: [keyof LoadOptions, (value: unknown) => boolean, string][] = [
+    ['cwd', (v) => typeof v === 'string' && v !== '', 'a directory path'],
+    ['maxFileSize', (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1, 'an integer ≥ 1 (bytes)'],
+    ['missing', (v) => v === 'error' || v === 'report', "'error' or 'report'"],
+    ['strict', (v) => typeof v === 'boolean', 'true or false'],
+    ['onLoad', (v) => typeof v === 'function', 'a function ({ done, total }) => void'],
+  ];
+  const issues: ChorusIssue[] = [];
+  const value = (name: keyof LoadOptions): unknown => (typeof options === 'object' && options !== null ? own(options, name) : undefined);
+  for (const [name, accepts, expected] of checks) {
+    const given = value(name);
+    if (given !== undefined && !accepts(given)) issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem: `option ${name} must be ${expected}`, received: given, fix: 'Give such a value, or leave the option out.', expected }));
   }
-  return found;
+  if (issues.length > 0) throw new ChorusError(issues);
+  return {
+    cwd: (value('cwd') as string | undefined) ?? process.cwd(),
+    maxBytes: (value('maxFileSize') as number | undefined) ?? DEFAULT_MAX_FILE_SIZE,
+    report: value('missing') === 'report' && value('strict') !== true,
+    strict: value('strict') === true,
+    onLoad: value('onLoad') as LoadOptions['onLoad'],
+  };
 }
 
-/** Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const byte = bytes[i]!;
-    if (byte < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (byte >= 0xc2 && byte <= 0xdf) [need, min] = [1, 0x80];
-    else if (byte >= 0xe0 && byte <= 0xef) [need, min] = [2, 0x800];
-    else if (byte >= 0xf0 && byte <= 0xf4) [need, min] = [3, 0x10000];
-    else return i;
-    if (i + need >= bytes.length) return i; // cut off at the end
-    let code = byte & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const next = bytes[i + k];
-      if (next === undefined || (next & 0xc0) !== 0x80) return i;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-
-/** Read one file into a document, or say why not. */
-async function readDocument(file: string, id: string): Promise<SourceDocument | LoadProblem> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return { path: id, code: 'UNREADABLE_FILE', message: `cannot read ${id}: ${(error as Error).message}` };
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return { path: id, code: 'BINARY_FILE', message: `${id} looks like a binary file (it holds NUL bytes), not an article; skipped.` };
-  const invalid = firstInvalidUtf8(bytes);
-  if (invalid >= 0) return { path: id, code: 'INVALID_UTF8', message: `${id} is not valid UTF-8 (first bad byte at offset ${invalid}); skipped. Convert it to UTF-8 first.` };
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.html' || extension === '.htm' || /^\s*<(?:!doctype html|html[\s>])/i.test(text.slice(0, 512))) {
-    const page = htmlToText(text);
-    const document: SourceDocument = { id, text: page.text };
-    if (page.title) document.title = page.title;
-    if (page.url) document.url = page.url;
-    return document;
-  }
-  return { id, text };
+function checkInputs(inputs: unknown): asserts inputs is readonly string[] {
+  const fix = "Pass strings, e.g. ['articles/*.txt'].";
+  if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string'))
+    throw new ChorusError([issue({ code: 'INVALID_DOCUMENTS', path: ['inputs'], problem: 'loadDocuments() takes an array of paths, directories or glob patterns', received: inputs, fix, expected: 'an array of strings' })]);
+  const empty = inputs.flatMap((input, index) => (input === '' ? [index] : []));
+  if (empty.length > 0)
+    throw new ChorusError(
+      empty.map((index) => issue({ code: 'INVALID_DOCUMENTS', path: ['inputs', index], problem: `inputs[${index}] is an empty path`, fix: "Name a file, directory or glob pattern ('.' for the current directory).", expected: 'a non-empty path' })),
+    );
 }
 
 /**
- * Read files, directories (every .txt, .md and .html inside, recursively, in path order) and
- * glob patterns into documents, each with its path relative to the current directory as `id`.
- * HTML is reduced to its article text. A file that is not valid UTF-8 (or is binary) is
- * reported in `problems` and the others load. Throws a `ChorusError` of code `FILE_NOT_FOUND`
- * naming every input that matched no file.
+ * Read files, directories (every .txt, .md and .html inside, recursively) and glob patterns
+ * into documents, each with its path relative to the current directory as `id`, in id order.
+ * HTML is reduced to its article text. Only regular files are read, also through symbolic
+ * links; a link to a directory is never followed. A file reached by two paths is read once.
+ * What cannot be read (not text, too large, not a regular file, an unreadable directory) is
+ * reported in `problems` and the rest loads; an input that matches nothing throws (see
+ * `missing`).
  */
 export async function loadDocuments(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
-  const cwd = options.cwd ?? process.cwd();
-  if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string'))
-    throw new ChorusError([
-      issue({ code: 'INVALID_DOCUMENTS', path: ['inputs'], problem: 'loadDocuments() takes an array of paths, directories or glob patterns', received: inputs, fix: "Pass strings, e.g. ['articles/*.txt'].", expected: 'an array of strings' }),
-    ]);
+  checkInputs(inputs);
+  const { cwd, maxBytes, report: reportMissing, strict, onLoad } = loadSettings(options);
   const files = new Map<string, string>(); // absolute path → id
+  const unread = new Map<string, Unread>(); // id → why not
   const missing: ChorusIssue[] = [];
+  const notFound = (index: number, problem: string, fix: string) => missing.push(issue({ code: 'FILE_NOT_FOUND', path: ['inputs', index], problem, fix }));
   for (const [index, input] of inputs.entries()) {
     const absolute = path.resolve(cwd, input);
-    const info = await stat(absolute).catch(() => undefined);
-    let matched: string[];
-    if (info?.isDirectory()) {
-      matched = await walk(absolute);
-      if (matched.length === 0)
-        missing.push(issue({ code: 'FILE_NOT_FOUND', path: ['inputs', index], problem: `the directory ${input} holds no article file`, fix: `Articles are read from ${ARTICLE_EXTENSIONS.join(', ')} files; name a file of another kind directly.` }));
-    } else if (info) {
-      matched = [absolute];
-    } else if (GLOB_MAGIC.test(input)) {
-      matched = (await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false })).map((file) => path.resolve(file));
-      if (matched.length === 0) missing.push(issue({ code: 'FILE_NOT_FOUND', path: ['inputs', index], problem: `no file matches ${input}`, fix: 'Check the pattern, and quote it so that chorus expands it rather than the shell.' }));
-    } else {
-      matched = [];
-      missing.push(issue({ code: 'FILE_NOT_FOUND', path: ['inputs', index], problem: `${input}: no such file or directory`, fix: 'Check the path (relative paths start from the current directory).' }));
-    }
-    for (const file of matched) if (!files.has(file)) files.set(file, documentId(file, cwd));
+    const info = await stat(absolute).catch((error: unknown) => error as NodeJS.ErrnoException);
+    const before = files.size + unread.size;
+    const report = {
+      file: (file: string) => void (files.has(file) || files.set(file, documentId(file, cwd))),
+      problem: (file: string, reason: string) => void unread.set(documentId(file, cwd), { code: 'UNREADABLE_FILE', reason }),
+    };
+    if (!(info instanceof Error) && info.isDirectory()) {
+      await walk(absolute, DIRECTORY, report);
+      if (files.size + unread.size === before) notFound(index, `the directory ${shorten(input)} holds no article file`, `Articles are read from ${ARTICLE_EXTENSIONS.join(', ')} files; name a file of another kind directly.`);
+    } else if (!(info instanceof Error)) report.file(absolute);
+    else if (isPattern(input)) {
+      let patterns: string[];
+      try {
+        patterns = expandBraces(input);
+      } catch {
+        notFound(index, `the pattern ${shorten(input)} has more than ${MAX_ALTERNATIVES} {…,…} alternatives`, 'Use fewer alternatives, or several patterns.');
+        continue;
+      }
+      for (const pattern of patterns) {
+        const { base, segments } = compilePattern(pattern);
+        await walk(path.resolve(cwd, base), segments, report);
+      }
+      if (files.size + unread.size === before) notFound(index, `no file matches ${shorten(input)}`, 'Check the pattern, and quote it so that chorus expands it rather than the shell.');
+    } else if (info.code === 'ENOENT' || info.code === 'ENOTDIR' || info.code === 'ENAMETOOLONG')
+      notFound(index, `${shorten(input)}: ${info.code === 'ENAMETOOLONG' ? 'no such file (the name is too long)' : 'no such file or directory'}`, 'Check the path (relative paths start from the current directory).');
+    else report.problem(absolute, `cannot be read (${errorReason(info)})`);
   }
-  if (missing.length > 0) throw new ChorusError(missing);
+  if (missing.length > 0 && !reportMissing) throw new ChorusError(missing);
 
   const documents: SourceDocument[] = [];
-  const problems: LoadProblem[] = [];
+  const problems: LoadProblem[] = missing.map((found) => ({ path: shorten(inputs[found.path[1] as number]!), code: 'UNREADABLE_FILE', message: found.message }));
+  const seen = new Set<string>(); // device:inode of every file read, so two paths to one file read it once
   const ordered = [...files].sort(([, a], [, b]) => compareCodeUnits(a, b));
+  let done = 0;
+  onLoad?.({ done, total: ordered.length });
   for (const [file, id] of ordered) {
-    const result = await readDocument(file, id);
-    if ('id' in result) documents.push(result);
-    else problems.push(result);
+    const identity = await stat(file).then((info) => `${info.dev}:${info.ino}`, () => undefined);
+    if (identity === undefined || !seen.has(identity)) {
+      if (identity !== undefined) seen.add(identity);
+      const result = await readArticle(file, id, maxBytes);
+      if ('id' in result) documents.push(result);
+      else unread.set(id, result);
+    }
+    onLoad?.({ done: ++done, total: ordered.length });
   }
+  const unreadIds = [...unread.keys()].sort(compareCodeUnits);
+  if (strict && unreadIds.length > 0)
+    throw new ChorusError(
+      unreadIds.map((id) => {
+        const why = unread.get(id)!;
+        return issue({ code: 'UNREADABLE_FILE', path: ['files', id], problem: `${shorten(id)} ${why.reason}`, fix: why.fix ?? 'Fix or remove it, or leave strict mode off to summarise the rest.' });
+      }),
+    );
+  for (const id of unreadIds) {
+    const why = unread.get(id)!;
+    problems.push({ path: id, code: why.code, message: `${shorten(id)} ${why.reason}; skipped.${why.fix ? ` ${why.fix}` : ''}` });
+  }
+  problems.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { documents, problems };
 }

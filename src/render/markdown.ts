@@ -1,5 +1,5 @@
 import type { Summary } from '../types.js';
-import { citations } from './citations.js';
+import { andMore, citations, ownString, type CitationOptions } from './citations.js';
 import { safeUrl, singleLine } from './safe.js';
 
 /**
@@ -31,25 +31,28 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+export type MarkdownOptions = CitationOptions;
+
 /**
  * The summary as one Markdown paragraph with footnote citations (GitHub, CommonMark with
- * footnotes): each sentence is followed by a footnote for every document that carried it,
- * and the footnotes name the documents (title linked to its url when given, outlet, id).
+ * footnotes): each sentence is followed by a footnote for every document that carried it (at
+ * most `maxCitations`, then "(and N more)"), and the footnotes name the documents (title
+ * linked to its url when given, outlet, id).
  */
-export function toMarkdown(summary: Summary): string {
+export function toMarkdown(summary: Summary, options: MarkdownOptions = {}): string {
   if (summary.sentences.length === 0) return '';
-  const { bySentence, sources } = citations(summary);
+  const { bySentence, more, sources } = citations(summary, options);
   const paragraph = summary.sentences
-    .map((sentence, s) => escapeMarkdown(singleLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join(''))
+    .map((sentence, s) => escapeMarkdown(singleLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join('') + (more[s]! > 0 ? ` (${andMore(more[s]!)})` : ''))
     .join(' ');
   const notes = sources.map((report, i) => {
-    const url = safeUrl(report.url);
-    const title = singleLine(report.title ?? '');
+    const url = safeUrl(ownString(report, 'url'));
+    const title = singleLine(ownString(report, 'title') ?? '');
     const id = singleLine(report.id);
     const label = escapeMarkdown(title || id);
     // A backslash before the closing `>` would escape it; safeUrl already encoded `<`, `>` and whitespace.
     const parts = [url ? `[${label}](<${url.replace(/\\/g, '\\\\')}>)` : label];
-    const source = singleLine(report.source ?? '');
+    const source = singleLine(ownString(report, 'source') ?? '');
     if (source) parts.push(escapeMarkdown(source));
     if (title && id) parts.push(codeSpan(id)); // an empty code span would be two stray backticks
     return `[^${i + 1}]: ${parts.join(', ')}`;
