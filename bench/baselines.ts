@@ -24,13 +24,22 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
+ * Where an excerpt may end: a line break, or final punctuation before a capitalised word,
+ * except after an initial ("Donald J. Trump", "U.S. Navy") or a title or month that takes a
+ * full stop: an excerpt never ends in the middle of a sentence.
+ */
+const EXCERPT_ENDS =
+  /(?<!(?:^|[\s.(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Ave|Mt|Ft)\.)(?<=[.!?]["'”’)]?)\s+(?=["“‘'(]?[A-Z0-9])|\s*\n\s*/g;
+
+/**
  * The excerpt shape: a document cut to its first sentences, at the sentence end (or line
  * break) nearest `words` words, the shorter on a tie, never to nothing. A prefix of the
  * original text, so its lines and layout stay as they were.
  */
 export function excerpt(text: string, words = 60): string {
   let previous: { cut: number; words: number } | undefined;
-  const ends = /(?<=[.!?]["'”’)]?)\s+|\s*\n\s*/g;
+  const ends = EXCERPT_ENDS;
+  ends.lastIndex = 0;
   for (let match = ends.exec(text); ; match = ends.exec(text)) {
     const cut = match ? match.index : text.length;
     const count = wordCount(text.slice(0, cut));
