@@ -75,12 +75,17 @@ function unattributed(line: string): boolean {
   return outside.split(/\s+/).filter((word) => /[a-z0-9]/i.test(word)).length < 4 && !ATTRIBUTION.test(line);
 }
 
-/** Stemmed content words of a sentence, as a set. */
+/** A stopword with a contraction ("i'm", "don't", "they're") is a stopword. */
+const isStopword = (token: string) =>
+  STOPWORDS.has(token) || (token.includes("'") && (STOPWORDS.has(token.slice(0, token.indexOf("'"))) || (token.endsWith("n't") && STOPWORDS.has(token.slice(0, -3)))));
+
+/** Stemmed content words of a sentence (stopwords, contracted ones too, and single characters removed), as a set. */
 export function contentWords(line: string): Set<string> {
   const words = new Set<string>();
-  for (const token of line.toLowerCase().replace(/[’']s\b/g, '').match(/[a-z0-9]+/g) ?? []) {
-    if (token.length < 2 || STOPWORDS.has(token)) continue;
-    words.add(rougeStem(token, false));
+  for (const token of line.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? []) {
+    const word = token.endsWith("'s") ? token.slice(0, -2) : token;
+    if (word.length < 2 || isStopword(word)) continue;
+    words.add(rougeStem(word.replace(/'/g, ''), false));
   }
   return words;
 }

@@ -49,6 +49,10 @@ const CONTINUATIONS_AFTER_TIME = new Set(
 const DANGLING_OPENING =
   /^(?:["“'‘]?\s*)(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so|yet|also|however|meanwhile|still|instead|then|thus|therefore|hence|moreover|furthermore|additionally|besides|likewise|similarly|otherwise|nevertheless|nonetheless|accordingly|consequently|such|both|neither|either)\b/i;
 
+/** Words that say who speaks or where a quotation comes from. */
+const ATTRIBUTION =
+  /\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|according|explained|noted|stated|announced|declared|insisted|argued|claimed|claims|recalled|continued|tweeted|posted|replied|responded|warned|joked|admitted|acknowledged|described|statement|interview)\b/i;
+
 const FURNITURE: FurniturePatterns = {
   share: /^(?:SHARE\b|(?:share|tweet|email|e-mail|print|pin|save|comments?|reddit|facebook|twitter|linkedin|whatsapp|flipboard)(?:\s+(?:this|on|via|to|article|story|page|post|link)\b.*)?$)/i,
   shareLine: /^SHARE\b/,
@@ -90,6 +94,7 @@ export const ENGLISH: LanguageRules = {
   openersAfterInitialism: OPENERS_AFTER_INITIALISM,
   continuationsAfterTime: CONTINUATIONS_AFTER_TIME,
   danglingOpening: DANGLING_OPENING,
+  attribution: ATTRIBUTION,
   stem: porterStem,
   furniture: FURNITURE,
 };

@@ -44,6 +44,8 @@ export interface LanguageRules {
   continuationsAfterTime?: ReadonlySet<string>;
   /** A sentence opening like this leans on what precedes it ("He said…", "But…"). */
   danglingOpening?: RegExp;
+  /** Words that say who is speaking ("said", "told", "according to"): a quotation without one stands alone badly. */
+  attribution?: RegExp;
   /** Stem a lower-case token; absent, tokens are terms as they are. */
   stem?: (token: string) => string;
   furniture: FurniturePatterns;
