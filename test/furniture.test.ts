@@ -11,6 +11,8 @@ function kinds(text: string): [string, string][] {
 }
 
 const BODY = 'The council approved the budget on Monday after a long debate.';
+/** A clause that takes a sentence past 40 words. */
+const LONG = 'and officials said that they expected the numbers to keep rising through the weekend as more people arrived from the towns along the coast and the valley.';
 
 describe('furniture: one line each', () => {
   const cases: [string, string][] = [
@@ -49,6 +51,9 @@ describe('furniture: one line each', () => {
     ['These crawls are part of a project to keep old pages.', 'boilerplate'],
     ['Pages saved here end up in the Wayback Machine after a delay.', 'boilerplate'],
     ['Your Tweet location history can be deleted at any time, the help page says.', 'boilerplate'],
+    // (over 40 words: shorter lines opening "By" and a capital are bylines already)
+    [`By Jane Q. Doe and John Roe The film opened on Friday to long queues at every cinema in town, ${LONG}`, 'byline'],
+    ['1 of 12 Full Screen Autoplay Close Skip Ad × A look back at the mayor’s career in pictures.', 'boilerplate'],
     ['SEOUL, South Korea —', 'dateline'],
     ['Updated 3:04 PM EDT, September 12, 2023', 'dateline'],
     ['Sept. 12, 2023', 'dateline'],
@@ -60,6 +65,8 @@ describe('furniture: one line each', () => {
     ['| 12:30 | 45.2 | -- |', 'noise'],
     ['\u0000\u0001\u0002 binary \ufffd\ufffd junk.', 'noise'],
     [BODY, 'prose'],
+    [`By Monday and Tuesday the river had risen by more than two metres, the agency said, ${LONG}`, 'prose'],
+    [`By Friday Jane Doe and her lawyers had filed three motions with the court in Lansing, ${LONG}`, 'prose'],
     ['“We will not back down,” the mayor said on Tuesday.', 'prose'],
   ];
   test.each(cases)('%s → %s', (line, expected) => {
@@ -128,4 +135,24 @@ describe('furniture: the example articles', () => {
     expect(kindOf('002_043759e1e1c18f0b.txt', 'North Korea’s Kim Jong Un rolled through Russia')).toBe('prose');
     expect(kindOf('004_5b7da64331b10803.txt', 'The North Korean leader arrived in Russia')).toBe('prose');
   });
+});
+
+describe('furniture glued to the start of a line: the story’s span starts after it', () => {
+  // [line, the sentences found with their kinds]: spans are slices of the line, so a prose row
+  // equal to the story's own words means its offsets start after the furniture.
+  const cases: [string, [string, string][]][] = [
+    ['CLOSE The index fell 500 points on Monday as stocks slid.', [['CLOSE', 'boilerplate'], ['The index fell 500 points on Monday as stocks slid.', 'prose']]],
+    [
+      'Skip in Skip x Embed x Share A former officer was found dead at his home on Thursday.',
+      [['Skip in Skip x Embed x Share', 'boilerplate'], ['A former officer was found dead at his home on Thursday.', 'prose']],
+    ],
+    ['CLOSE “We are heartbroken,” the family said on Friday.', [['CLOSE', 'boilerplate'], ['“We are heartbroken,” the family said on Friday.', 'prose']]],
+    ['CLOSE WASHINGTON (AP) — The Senate passed the bill late on Friday.', [['CLOSE WASHINGTON (AP) —', 'dateline'], ['The Senate passed the bill late on Friday.', 'prose']]],
+    // Not controls: capitals opening a sentence, and words that are names or plain English.
+    ['CLOSE to 200 people came to the vigil on Sunday night, organisers said.', [['CLOSE to 200 people came to the vigil on Sunday night, organisers said.', 'prose']]],
+    ['Close aides said the senator would not run again next year.', [['Close aides said the senator would not run again next year.', 'prose']]],
+    ['Skip Bayless said the team would win the title again this season.', [['Skip Bayless said the team would win the title again this season.', 'prose']]],
+    ['CLOSEST races are decided by a few hundred votes, the study found.', [['CLOSEST races are decided by a few hundred votes, the study found.', 'prose']]],
+  ];
+  test.each(cases)('%s', (line, expected) => expect(kinds(line)).toEqual(expected));
 });

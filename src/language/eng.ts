@@ -63,6 +63,9 @@ const FURNITURE: FurniturePatterns = {
     /(?:,\s(?:left|right|centre|center|top|bottom|front|rear|background|foreground|second (?:from )?(?:left|right)|far (?:left|right))\s?,|\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:pictured|seen here)\b|\b(?:AP|AFP|Reuters|Getty|EPA|Shutterstock|Bloomberg|Xinhua)\s*(?:Photo|Images?)\b|\bphoto(?:graph)?\s*(?:by|:|\/)|\/\s?(?:AP|AFP|Reuters|Getty Images|EPA)\b)/i,
   // Bylines that depend on capitals, so matched case-sensitively (under /iu, \p{Lu} matches any letter).
   bylineNamed: /^(?:(?:By|BY)\s+\p{Lu}|\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reports|writes) (?:from|for)\b|(?:Follow|follow) (?:@\S+|\p{Lu}\S*(?: \p{Lu}\S*)?) on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b)/u,
+  // Two writers of two or three names each ("By Jane Q. Doe and John Roe"): one writer ("By Jane
+  // Doe The …") looks just like "By Monday Kim …", so only two are matched.
+  bylineRunIn: /^(?:By|BY) (?:\p{Lu}[\p{L}'’-]*\.? ){2,3}and (?:\p{Lu}[\p{L}'’-]*\.? ){2,3}/u,
   byline:
     /^(?:(?:the\s+)?(?:associated press|reuters|afp|agence france-presse|bloomberg|cnn|bbc(?: news)?|npr|ap|upi|staff(?: writer| reporter)?|wire services?)$|with (?:files|reporting|additional reporting) from\b|(?:additional )?(?:reporting|writing|editing|research) by\b|[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|(?:this|the) (?:article|story|report) (?:was|has been) (?:updated|corrected|amended)\b|correction:|editor'?s note:|contact (?:the )?(?:author|reporter|writer)\b|email (?:the )?(?:author|reporter)\b)/i,
   boilerplate: new RegExp(
@@ -77,13 +80,16 @@ const FURNITURE: FurniturePatterns = {
   ),
   // Calls to action that make a sentence furniture wherever they stand in it.
   boilerplateAnywhere:
-    /\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web)\b/i,
+    /\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web)\b/i,
   linkListHeading:
     /^(?:the latest|latest(?: news| stories| headlines)?|related(?: (?:stories|articles|coverage|content|news|links|reading|posts))?|read (?:more|next|also)|more (?:from|on|news|stories|coverage)\b.{0,40}|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s picks|also (?:read|see|on [\p{L} ]{1,30})|see also|popular (?:now|stories)|what to read next|further reading|in other news|elsewhere|more headlines)\s*:?$/iu,
   // "SEOUL, South Korea (AP) —" or "FORT WAYNE, Ind. (WANE)" at the start of a line: a dateline
   // before the first sentence (a dash, or an agency in capitals in brackets, ends it).
   datelinePrefix:
     /^[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+)/u,
+  // A video player's buttons, scraped as text before the story's first words. Case matters:
+  // "Close aides said…" and "Skip Bayless said…" are sentences.
+  playerControls: /^(?:CLOSE\b|Skip (?:in|Ad)\b)(?:\s+(?:CLOSE|Close|Skip(?: in| Ad)?|[x×]|Embed|Share|Replay|Autoplay|Full Screen)(?=\s|$))*/,
   dateAlone:
     /^(?:(?:published|updated|posted|last updated|first published|modified)\b.{0,60}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?.{0,30}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.{0,30}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}.{0,30}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.{0,30}|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?.{0,40})$/i,
 };

@@ -102,6 +102,21 @@ export function datelinePrefixLength(sentence: string, patterns: FurniturePatter
   return match[0].length;
 }
 
+/**
+ * Length of furniture opening a line's first sentence: a video player's controls ("CLOSE"),
+ * then a dateline, or 0. The story after it must start as a sentence starts; the segmenter
+ * makes the furniture a sentence of its own, so the story's span starts after it.
+ */
+export function openingFurnitureLength(sentence: string, patterns: FurniturePatterns): number {
+  const controls = patterns.playerControls?.exec(sentence)?.[0].length ?? 0;
+  if (controls === 0) return datelinePrefixLength(sentence, patterns);
+  let rest = controls;
+  while (rest < sentence.length && isSpaceCode(sentence.charCodeAt(rest))) rest++;
+  // Controls alone are a sentence of furniture; "CLOSE to 200 people came" is no control.
+  if (rest === controls || !/^[\p{Lu}"“‘'(\p{N}]/u.test(sentence.slice(rest, rest + 1))) return datelinePrefixLength(sentence, patterns);
+  return rest + datelinePrefixLength(sentence.slice(rest), patterns);
+}
+
 const test = (pattern: RegExp | undefined, text: string): boolean => pattern !== undefined && pattern.test(text);
 
 /** Kind of one sentence judged alone (not its line). */
@@ -110,12 +125,13 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: F
   // Dates are mostly digits: check them before the test for noise.
   if (aloneOnLine && test(patterns.dateAlone, sentence) && words <= 12) return Kind.DATELINE;
   if (patterns.datelinePrefix && datelinePrefixLength(sentence, patterns) === sentence.length) return Kind.DATELINE;
+  if (patterns.playerControls?.exec(sentence)?.[0].length === sentence.length) return Kind.BOILERPLATE;
   const profile = letterProfile(sentence);
   if (profile.letterShare < 0.5 || /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?>|[\u0000-\u0008\u000e-\u001f\ufffd]/i.test(sentence)) return Kind.NOISE;
   // The cheap conditions first: most sentences are long enough to skip the patterns.
   if ((words <= 12 || sentence.startsWith('SHARE ')) && test(patterns.share, sentence)) return Kind.SHARE;
   if (test(patterns.captionLabel, sentence)) return Kind.CAPTION;
-  if (words <= 40 && (test(patterns.bylineNamed, sentence) || test(patterns.byline, sentence))) return Kind.BYLINE;
+  if ((words <= 40 && (test(patterns.bylineNamed, sentence) || test(patterns.byline, sentence))) || test(patterns.bylineRunIn, sentence)) return Kind.BYLINE;
   if (words <= 40 && (test(patterns.boilerplate, sentence) || test(patterns.boilerplateAnywhere, sentence))) return Kind.BOILERPLATE;
   if (endsCutOff(sentence)) return Kind.FRAGMENT;
   if (!endsAsSentence(sentence)) {
