@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { summarizeSync } from '../src/index.js';
 import { KIND_NAMES } from '../src/model.js';
 import { loadExamples, segmentOf } from './helpers.js';
 
@@ -155,4 +156,34 @@ describe('furniture glued to the start of a line: the story’s span starts afte
     ['CLOSEST races are decided by a few hundred votes, the study found.', [['CLOSEST races are decided by a few hundred votes, the study found.', 'prose']]],
   ];
   test.each(cases)('%s', (line, expected) => expect(kinds(line)).toEqual(expected));
+});
+
+describe('a warning when no document reads as an article', () => {
+  // Invented pages: a site's navigation with teasers, and a notice that a page is archived.
+  const navigation = {
+    id: 'nav',
+    text: 'Home | News | Sports | Weather | Opinion | Obituaries\n\nCity council passes budget after a long night\nThe vote came after midnight.\n\nSchool board to meet on Tuesday about bus routes\nParents are invited to attend.\n\nWeekend weather: sunny with a chance of showers on Sunday\n\nAdvertisement\n\nSign up for our newsletter\n\n© 2024 The Gazette',
+  };
+  const notice = { id: 'notice', text: 'Page archived\nThese crawls are part of a project to keep old pages.\nPages saved here end up in the Wayback Machine after a delay.' };
+  const article = { id: 'story', text: `Council passes budget\n${BODY}\nThe vote was seven to two, and the new budget takes effect in July.` };
+  const excerptLike = { id: 'excerpt', text: 'The mayor, left, greets supporters outside City Hall on Monday. (AP Photo/Jane Doe)\nSPRINGFIELD, Ill. (AP) — The council approved the budget on Monday.' };
+  const codes = (documents: { id: string; text: string }[]) => segmentOf(documents, { maxSentenceLength: 2000 }).warnings.map((warning) => warning.code);
+
+  test('navigation and a notice: the summary says that nothing looked like a story', () => {
+    expect(codes([navigation, notice])).toEqual(['NO_STORY']);
+    const summary = summarizeSync([navigation, notice]);
+    expect(summary.warnings.map((warning) => warning.code)).toEqual(['NO_STORY', 'NO_PROSE']);
+    expect(summary.warnings[0]!.documentId).toBeUndefined();
+  });
+
+  test('one article among them, or a short article under a caption and a dateline: no warning', () => {
+    expect(codes([navigation, notice, article])).toEqual([]);
+    expect(codes([excerptLike])).toEqual([]);
+    expect(codes([{ id: 'one', text: BODY }])).toEqual([]);
+  });
+
+  test('no prose at all: each document says so (NO_PROSE), and there is no summary to doubt', () => {
+    expect(codes([notice])).toEqual([]);
+    expect(summarizeSync([notice]).warnings.map((warning) => warning.code)).toEqual(['NO_PROSE']);
+  });
 });
