@@ -1,8 +1,10 @@
 /**
- * The systems chorus-summary is compared with: lead, a seeded random baseline, and two npm
- * summarisers (lexrank@1.0.5, ts-textrank@1.0.3) run the way the data README describes.
+ * The systems chorus-summary is compared with: lead, a seeded random baseline, a
+ * support-weighted centroid, and two npm summarisers (lexrank@1.0.5, ts-textrank@1.0.3) run
+ * the way the data README describes; and the excerpt cutter that makes the second shape.
  */
 import { createRequire } from 'node:module';
+import { contentWords } from './readability.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,6 +21,32 @@ export function splitSentences(text: string): string[] {
     .split(/\n+|(?<=[.!?]["'”’)]?)\s+/)
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
+}
+
+/**
+ * Where an excerpt may end: a line break, or final punctuation before a capitalised word,
+ * except after an initial ("Donald J. Trump", "U.S. Navy") or a title or month that takes a
+ * full stop: an excerpt never ends in the middle of a sentence.
+ */
+const EXCERPT_ENDS =
+  /(?<!(?:^|[\s.(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Ave|Mt|Ft)\.)(?<=[.!?]["'”’)]?)\s+(?=["“‘'(]?[A-Z0-9])|\s*\n\s*/g;
+
+/**
+ * The excerpt shape: a document cut to its first sentences, at the sentence end (or line
+ * break) nearest `words` words, the shorter on a tie, never to nothing. A prefix of the
+ * original text, so its lines and layout stay as they were.
+ */
+export function excerpt(text: string, words = 60): string {
+  let previous: { cut: number; words: number } | undefined;
+  const ends = EXCERPT_ENDS;
+  ends.lastIndex = 0;
+  for (let match = ends.exec(text); ; match = ends.exec(text)) {
+    const cut = match ? match.index : text.length;
+    const count = wordCount(text.slice(0, cut));
+    if (count > 0 && count >= words) return previous && words - previous.words <= count - words ? text.slice(0, previous.cut) : text.slice(0, cut);
+    if (count > 0) previous = { cut, words: count };
+    if (!match) return text;
+  }
 }
 
 /** Sentences in order until `words` is reached. */
@@ -62,6 +90,41 @@ export function randomSummary(clusterId: string, documents: readonly ClusterDocu
     [sentences[i], sentences[j]] = [sentences[j]!, sentences[i]!];
   }
   return takeUntil(sentences, words);
+}
+
+/**
+ * Support-weighted centroid: each sentence's stemmed content words against a centroid in which
+ * a word weighs the number of documents that use it; sentences by cosine with it, taken
+ * greedily, skipping one whose cosine with a taken sentence is 0.5 or more, until `words`.
+ */
+export function centroidSummary(documents: readonly ClusterDocument[], words: number): string[] {
+  const centroid = new Map<string, number>();
+  const sentences = documents.flatMap((document) => {
+    const split = splitSentences(document.text).map((text) => ({ text, words: contentWords(text) }));
+    for (const word of new Set(split.flatMap((sentence) => [...sentence.words]))) centroid.set(word, (centroid.get(word) ?? 0) + 1);
+    return split;
+  });
+  const centroidNorm = Math.sqrt([...centroid.values()].reduce((sum, weight) => sum + weight * weight, 0));
+  const cosine = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+    let shared = 0;
+    for (const word of a) if (b.has(word)) shared++;
+    return a.size && b.size ? shared / Math.sqrt(a.size * b.size) : 0;
+  };
+  const scored = sentences
+    .map((sentence, position) => {
+      const dot = [...sentence.words].reduce((sum, word) => sum + centroid.get(word)!, 0);
+      return { ...sentence, position, score: dot / (Math.sqrt(sentence.words.size) * centroidNorm || 1) };
+    })
+    .sort((a, b) => b.score - a.score || a.position - b.position);
+  const taken: typeof scored = [];
+  let total = 0;
+  for (const sentence of scored) {
+    if (total >= words) break;
+    if (taken.some((other) => cosine(sentence.words, other.words) >= 0.5)) continue;
+    taken.push(sentence);
+    total += wordCount(sentence.text);
+  }
+  return taken.map((sentence) => sentence.text);
 }
 
 /**

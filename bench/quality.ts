@@ -1,30 +1,35 @@
 /**
  * npm run bench:quality — summary quality on real news clusters, measured with ROUGE.
  *
- * Reads ../shared/benchmarks/multinews-val.jsonl (or --data FILE, same format), summarises
- * every cluster at 100 and 300 words with chorus-summary, lead, a seeded random baseline and
- * two npm peers, scores each as ROUGE-1.5.5 does (bench/rouge.ts) and prints one table.
+ * Reads ../shared/benchmarks/multinews-val.jsonl (or --data FILE, same format) and summarises
+ * every cluster with chorus-summary, lead, a seeded random baseline, a support-weighted
+ * centroid and two npm peers, in two shapes: the full articles, scored at 100 words (recall)
+ * and 300 (F1); and excerpts, each document cut to its first sentences up to about 60 words,
+ * scored at 60 (recall), as an aggregator shows short items from several outlets. Scores are
+ * ROUGE-1.5.5's (bench/rouge.ts); bench/readability.ts counts what a reader would notice.
  * The data is licensed for research only: it is read here at run time and never copied.
  *
  *   --data FILE          clusters, one JSON object a line: { id, documents: [{id, text}], references: [text] }
  *   --exceptions FILE    ROUGE's WordNet exceptions table (default: beside the data)
  *   --limit N            only the first N clusters (quick experiments)
- *   --systems a,b        only these systems (chorus, lead, random, lexrank, ts-textrank)
+ *   --half even|odd      only the clusters at even (odd) positions: a setting must help on both
+ *   --systems a,b        only these systems (chorus, lead, random, centroid, lexrank, ts-textrank)
+ *   --excerpts           the excerpt shape only (default: the full articles only)
+ *   --shapes             both shapes (--write always runs both)
  *   --ablations          also run the pipeline with each stage turned off in turn
  *   --calibrate          print the "first N words" table the data's README gives, and stop
  *   --read K             print K seeded-random summaries beside their references (to read; not saved)
  *   --write              write the report to bench/QUALITY.md
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { summarizeSync, type SummarizeOptions } from 'chorus-summary';
-import { leadSummary, lexrankSummary, randomSummary, textrankSummary, wordCount } from './baselines.js';
+import { centroidSummary, excerpt, leadSummary, lexrankSummary, randomSummary, textrankSummary, wordCount } from './baselines.js';
+import { emptyCounts, readability } from './readability.js';
+import { ABLATIONS, halfMargins, marginLines, readableLine, readableHeader, tableFor, writeReport, type Row, type Shape } from './report.js';
 import { mean, parseExceptions, rouge, type RougeScores } from './rouge.js';
-import { readability, type ReadabilityCounts } from './readability.js';
 
 interface Cluster {
   id: string;
@@ -38,7 +43,10 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: path.resolve(root, '../shared/benchmarks/multinews-val.jsonl') },
     exceptions: { type: 'string' },
     limit: { type: 'string' },
-    systems: { type: 'string', default: 'chorus,lead,random,lexrank,ts-textrank' },
+    half: { type: 'string' },
+    systems: { type: 'string', default: 'chorus,lead,random,centroid,lexrank,ts-textrank' },
+    excerpts: { type: 'boolean', default: false },
+    shapes: { type: 'boolean', default: false },
     ablations: { type: 'boolean', default: false },
     calibrate: { type: 'boolean', default: false },
     read: { type: 'string' },
@@ -65,20 +73,26 @@ let clusters: Cluster[] = readFileSync(args.data!, 'utf8')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Cluster);
 if (args.limit) clusters = clusters.slice(0, Number(args.limit));
+if (args.half) clusters = clusters.filter((_, index) => index % 2 === (args.half === 'odd' ? 1 : 0));
 
-const LENGTHS = [100, 300] as const;
 const pct = (x: number) => (100 * x).toFixed(2);
 
 if (args.calibrate) {
   console.log('First N words of documents[0] (compare with the calibration table in the data README):');
-  for (const length of LENGTHS) {
-    const scores = clusters.map((cluster) => rouge([cluster.documents[0]!.text], cluster.references, { length, exceptions }));
-    const m = mean(scores);
+  for (const length of [100, 300]) {
+    const m = mean(clusters.map((cluster) => rouge([cluster.documents[0]!.text], cluster.references, { length, exceptions })));
     const triple = (s: { recall: number; precision: number; f: number }) => `${pct(s.recall)} / ${pct(s.precision)} / ${pct(s.f)}`;
     console.log(`| ${length} | ${triple(m.rouge1)} | ${triple(m.rouge2)} | ${triple(m.rougeL)} | ${triple(m.rougeSU4)} |`);
   }
   process.exit(0);
 }
+
+const FULL: Shape = { name: 'full articles', lengths: [100, 300] };
+const EXCERPTS: Shape = { name: 'excerpts of about 60 words', lengths: [60] };
+const shapes = args.write || args.shapes ? [FULL, EXCERPTS] : args.excerpts ? [EXCERPTS] : [FULL];
+/** The clusters of a shape: excerpts cut every document, references stay whole (ROUGE cuts them to the length). */
+const clustersOf = (shape: Shape): Cluster[] =>
+  shape === EXCERPTS ? clusters.map((cluster) => ({ ...cluster, documents: cluster.documents.map((d) => ({ ...d, text: excerpt(d.text) })) })) : clusters;
 
 type Summariser = (cluster: Cluster, words: number) => string[];
 
@@ -92,106 +106,65 @@ const systems = new Map<string, Summariser>([
   ['chorus', chorus()],
   ['lead', (cluster, words) => leadSummary(cluster.documents, words)],
   ['random', (cluster, words) => randomSummary(cluster.id, cluster.documents, words)],
+  ['centroid', (cluster, words) => centroidSummary(cluster.documents, words)],
   ['lexrank', (cluster, words) => lexrankSummary(cluster.documents, words)],
   ['ts-textrank', (cluster, words) => textrankSummary(cluster.documents, words)],
 ]);
 const selected = args.systems!.split(',').map((name) => name.trim());
 for (const name of selected) if (!systems.has(name)) throw new Error(`unknown system ${name}; known: ${[...systems.keys()].join(', ')}`);
 
-/** Ablations: each stage of the pipeline turned off in turn (see the README of bench/QUALITY.md). */
-const ABLATIONS: [string, SummarizeOptions][] = [
-  ['no dedupe (only identical keys merge)', { duplicateThreshold: 0 }],
-  ['no support weighting', { supportWeight: 0 }],
-  ['no position prior', { positionWeight: 0 }],
-  ['no furniture filter', { skipFurniture: false }],
-  ['no redundancy check', { redundancyThreshold: 1 }],
-];
-
-interface Row {
-  name: string;
-  at100: RougeScores;
-  at300: RougeScores;
-  words100: number;
-  words300: number;
-  ms: number;
-  empty: number;
-  readable: Record<number, ReadabilityCounts>;
-}
-
-function evaluate(name: string, summarise: Summariser): Row {
-  const scores: Record<number, RougeScores[]> = { 100: [], 300: [] };
-  const words: Record<number, number> = { 100: 0, 300: 0 };
-  const readable: Record<number, ReadabilityCounts> = {};
-  let empty = 0;
+function evaluate(name: string, summarise: Summariser, shape: Shape, shapeClusters: readonly Cluster[]): Row {
+  const row: Row = { name, lengths: {}, ms: 0, empty: 0 };
   let elapsed = 0;
-  for (const length of LENGTHS) {
-    const counts: ReadabilityCounts = { sentences: 0, furniture: 0, fragments: 0, danglingStart: 0 };
-    for (const cluster of clusters) {
+  for (const length of shape.lengths) {
+    const perCluster: RougeScores[] = [];
+    const counts = emptyCounts();
+    let words = 0;
+    for (const cluster of shapeClusters) {
       const started = performance.now();
       const lines = summarise(cluster, length);
       elapsed += performance.now() - started;
-      if (lines.length === 0) empty++;
-      words[length]! += lines.reduce((sum, line) => sum + wordCount(line), 0);
-      scores[length]!.push(rouge(lines, cluster.references, { length, exceptions }));
+      if (lines.length === 0) row.empty++;
+      words += lines.reduce((sum, line) => sum + wordCount(line), 0);
+      perCluster.push(rouge(lines, cluster.references, { length, exceptions }));
       const r = readability(lines);
-      for (const key of Object.keys(counts) as (keyof ReadabilityCounts)[]) counts[key] += r[key];
+      for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += r[key];
     }
-    readable[length] = counts;
+    row.lengths[length] = { perCluster, mean: mean(perCluster), words: words / shapeClusters.length, readable: counts };
   }
-  return {
-    name,
-    at100: mean(scores[100]!),
-    at300: mean(scores[300]!),
-    words100: words[100]! / clusters.length,
-    words300: words[300]! / clusters.length,
-    ms: elapsed / (clusters.length * LENGTHS.length),
-    empty,
-    readable,
-  };
+  row.ms = elapsed / (shapeClusters.length * shape.lengths.length);
+  return row;
 }
 
-const rows: Row[] = [];
-for (const name of selected) {
-  process.stderr.write(`${name}… `);
-  rows.push(evaluate(name, systems.get(name)!));
-}
-const ablationRows: Row[] = [];
-if (args.ablations) {
-  for (const [name, options] of ABLATIONS) {
-    process.stderr.write(`${name}… `);
-    ablationRows.push(evaluate(name, chorus(options)));
+const results: { shape: Shape; rows: Row[]; ablations: Row[] }[] = [];
+for (const shape of shapes) {
+  const shapeClusters = clustersOf(shape);
+  const rows: Row[] = [];
+  const ablations: Row[] = [];
+  for (const name of selected) {
+    process.stderr.write(`${shape.name}: ${name}… `);
+    rows.push(evaluate(name, systems.get(name)!, shape, shapeClusters));
   }
-}
-process.stderr.write('\n');
+  if (args.ablations)
+    for (const [name, options] of ABLATIONS) {
+      process.stderr.write(`${shape.name}: ${name}… `);
+      ablations.push(evaluate(name, chorus(options), shape, shapeClusters));
+    }
+  process.stderr.write('\n');
+  results.push({ shape, rows, ablations });
 
-const header =
-  '| system | R1 @100 | R2 @100 | RL @100 | SU4 @100 | R1 @300 | R2 @300 | RL @300 | SU4 @300 | words @100 / @300 | ms per summary |\n' +
-  '|---|---|---|---|---|---|---|---|---|---|---|';
-const line = (row: Row) =>
-  `| ${row.name} | ${pct(row.at100.rouge1.recall)} | ${pct(row.at100.rouge2.recall)} | ${pct(row.at100.rougeL.recall)} | ${pct(row.at100.rougeSU4.recall)} | ` +
-  `${pct(row.at300.rouge1.f)} | ${pct(row.at300.rouge2.f)} | ${pct(row.at300.rougeL.f)} | ${pct(row.at300.rougeSU4.f)} | ` +
-  `${row.words100.toFixed(0)} / ${row.words300.toFixed(0)} | ${row.ms.toFixed(1)} |`;
-const table = [header, ...rows.map(line)].join('\n');
-console.log(table);
-if (ablationRows.length > 0) {
-  const full = rows.find((row) => row.name === 'chorus') ?? evaluate('chorus', chorus());
-  console.log(`\nAblations\n${[header, line({ ...full, name: 'full pipeline' }), ...ablationRows.map(line)].join('\n')}`);
-}
-const lead = rows.find((row) => row.name === 'lead');
-const ours = rows.find((row) => row.name === 'chorus');
-if (lead && ours)
-  console.log(
-    `\nchorus − lead: R1 @100 ${(100 * (ours.at100.rouge1.recall - lead.at100.rouge1.recall)).toFixed(2)}, ` +
-      `R2 @100 ${(100 * (ours.at100.rouge2.recall - lead.at100.rouge2.recall)).toFixed(2)}, ` +
-      `R1 @300 ${(100 * (ours.at300.rouge1.f - lead.at300.rouge1.f)).toFixed(2)}, ` +
-      `R2 @300 ${(100 * (ours.at300.rouge2.f - lead.at300.rouge2.f)).toFixed(2)}`,
-  );
-if (ours) {
-  for (const length of LENGTHS) {
-    const r = ours.readable[length]!;
-    console.log(
-      `chorus @${length}: ${r.sentences} sentences; furniture ${r.furniture}, fragments ${r.fragments}, opening with an unresolved reference ${r.danglingStart}; empty summaries ${ours.empty}`,
-    );
+  console.log(`\n${shape.name}\n${tableFor(shape, rows)}`);
+  if (ablations.length > 0) {
+    const full = rows.find((row) => row.name === 'chorus');
+    console.log(`\nAblations\n${tableFor(shape, [...(full ? [{ ...full, name: 'full pipeline' }] : []), ...ablations])}`);
+  }
+  const ours = rows.find((row) => row.name === 'chorus');
+  if (ours) {
+    console.log(`\n${marginLines(shape, ours, rows).join('\n')}`);
+    const lead = rows.find((row) => row.name === 'lead');
+    if (lead) console.log(halfMargins(shape, ours, lead));
+    console.log(`\n${readableHeader}\n${shape.lengths.map((length) => readableLine(length, ours.lengths[length]!.readable)).join('\n')}`);
+    console.log(`empty summaries: ${ours.empty}`);
   }
 }
 
@@ -204,40 +177,13 @@ if (args.read) {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     picked.add(seed % clusters.length);
   }
+  const shape = shapes[0]!;
+  const shapeClusters = clustersOf(shape);
   for (const index of [...picked].sort((a, b) => a - b)) {
-    const cluster = clusters[index]!;
-    console.log(`\n=== ${cluster.id} (${cluster.documents.length} documents)\n--- chorus @100:\n${chorus()(cluster, 100).join('\n')}\n--- reference:\n${cluster.references[0]}`);
+    const cluster = shapeClusters[index]!;
+    const length = shape.lengths[0]!;
+    console.log(`\n=== ${cluster.id} (${cluster.documents.length} documents)\n--- chorus @${length}:\n${chorus()(cluster, length).join('\n')}\n--- reference:\n${cluster.references[0]}`);
   }
 }
 
-if (args.write) {
-  const commit = (() => {
-    try {
-      return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const file = path.join(root, 'bench/QUALITY.md');
-  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const notes = previous.includes('<!-- notes -->') ? previous.slice(previous.indexOf('<!-- notes -->')) : '<!-- notes -->\n';
-  const readableTable = ours
-    ? LENGTHS.map((length) => {
-        const r = ours.readable[length]!;
-        return `| ${length} | ${r.sentences} | ${r.furniture} | ${r.fragments} | ${r.danglingStart} |`;
-      }).join('\n')
-    : '';
-  writeFileSync(
-    file,
-    `# Summary quality\n\nWritten by \`npm run bench:quality -- --ablations --write\` at commit \`${commit}\` on ${machine}, ` +
-      `over ${clusters.length} clusters of \`${path.basename(args.data!)}\`. ROUGE-1.5.5 figures ×100: recall at 100 words, ` +
-      `F1 at 300 words (bench/rouge.ts; it reproduces the data README's calibration table to ±0.01).\n\n` +
-      `${table}\n\n## Ablations\n\nThe full pipeline, then one stage turned off at a time.\n\n` +
-      `${[header, ...(ours ? [line({ ...ours, name: 'full pipeline' })] : []), ...ablationRows.map(line)].join('\n')}\n\n` +
-      `## Readable output\n\nOver every summary chorus-summary wrote here (bench/readability.ts): sentences that look like page furniture, ` +
-      `fragments (no final punctuation, or under four words), and sentences opening with a reference to something not in the summary ` +
-      `(a connective such as "But", "However", "Then" anywhere, or a pronoun opening the summary). Empty summaries: ${ours?.empty ?? 0}.\n\n| words | sentences | furniture | fragments | unresolved opening |\n|---|---|---|---|---|\n${readableTable}\n\n${notes}`,
-  );
-  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
-}
+if (args.write) writeReport(root, path.basename(args.data!), clusters.length, results);

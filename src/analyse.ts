@@ -24,24 +24,79 @@ export interface AnalyseSettings {
   language: LanguageRules;
 }
 
+/** What each fault costs a sentence's prior (bench/QUALITY.md): a lower-case start all but rules it out. */
+const LOWER_START = 0.1;
+const DANGLING = 0.6;
+const UNPAIRED_QUOTES = 0.6;
+const UNPAIRED_BRACKETS = 0.3;
+const UNATTRIBUTED = 0.7;
+const [NON_ASCII_LOWER, NON_ASCII_UPPER] = [/\p{Ll}/u, /\p{Lu}/u];
+
 /**
- * How well a sentence stands alone, in (0, 1]: it loses when it opens by leaning on what came
- * before ("He said…", "But…") and when its quotation marks do not pair up (a piece of a
- * longer quotation).
+ * How well a sentence stands alone, in (0, 1]. It loses when it:
+ * - starts in lower case ("was arrested on Monday, police said."): a piece of a sentence cut
+ *   by a page break or a bad split, which no reader can follow ("iPhone" is a name, not a cut);
+ * - opens by leaning on what came before ("He said…", "But…");
+ * - has quotation marks or brackets that do not pair up (a piece of a longer quotation, or a
+ *   sentence cut inside a bracket);
+ * - is a quotation and little else, with no word in it saying who speaks (`attribution`): out
+ *   of its article, nobody knows whose words they are.
+ * One pass over the characters; the patterns run only on the few sentences that need them.
  */
-export function standaloneFactor(text: string, danglingOpening: RegExp | undefined): number {
+export function standaloneFactor(text: string, danglingOpening: RegExp | undefined, attribution?: RegExp): number {
   let factor = 1;
-  if (danglingOpening?.test(text)) factor *= 0.6;
+  if (danglingOpening?.test(text)) factor *= DANGLING;
   let balance = 0; // “ and « open, ” and » close
   let straight = 0;
+  let brackets = 0;
+  let quoted = false; // inside a quotation
+  let quotes = 0;
+  let outsideWords = 0; // words outside quotation marks
+  let previousSpace = true;
+  let firstAt = -1; // where the first character that is not a space, quote or bracket is
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 34) straight++;
-    else if (code === 0x201c || code === 0xab) balance++;
-    else if (code === 0x201d || code === 0xbb) balance--;
+    if (code === 34) {
+      straight++;
+      quotes++;
+      quoted = !quoted;
+    } else if (code === 0x201c || code === 0xab) {
+      balance++;
+      quotes++;
+      quoted = true;
+    } else if (code === 0x201d || code === 0xbb) {
+      balance--;
+      quoted = false;
+    } else if (code === 40 || code === 91) brackets++;
+    else if ((code === 41 || code === 93) && (brackets > 0 || outsideWords + quotes > 1)) brackets--; // not a list label: "1) The…"
+    const space = code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+    if (!space && previousSpace && !quoted && code !== 34 && code !== 0x201d && code !== 0xbb) outsideWords++;
+    previousSpace = space;
+    if (firstAt < 0 && !space && code !== 34 && code !== 39 && code !== 40 && code !== 91 && code !== 0x201c && code !== 0x2018 && code !== 0xab) firstAt = i;
   }
-  if (balance !== 0 || straight % 2 === 1) factor *= 0.6;
+  if (firstAt >= 0 && letterCase(text.charCodeAt(firstAt)) === 1 && letterCase(text.charCodeAt(firstAt + 1)) !== -1) factor *= LOWER_START;
+  if (balance !== 0 || straight % 2 === 1) factor *= UNPAIRED_QUOTES;
+  if (brackets !== 0) factor *= UNPAIRED_BRACKETS;
+  if (quotes > 0 && outsideWords < 4 && attribution !== undefined && !attribution.test(text)) factor *= UNATTRIBUTED;
   return factor;
+}
+
+/** A lower-case (1) or upper-case (−1) letter, or neither (0). */
+function letterCase(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? -1 : 0;
+  const char = String.fromCharCode(code);
+  return NON_ASCII_LOWER.test(char) ? 1 : NON_ASCII_UPPER.test(char) ? -1 : 0;
+}
+
+/**
+ * A stopword with a contraction: "i'm", "don't", "they're", "isn't". Stopword lists rarely
+ * hold them, and as terms they made "I'm sorry" and "I'm not running" look like content.
+ */
+function isContractedStopword(token: string, stopwords: ReadonlySet<string>): boolean {
+  const apostrophe = token.indexOf("'");
+  if (apostrophe < 0) return false;
+  if (token.endsWith("n't")) return stopwords.has(token.slice(0, -3)) || stopwords.has(`${token.slice(0, -3)}n`); // "isn't", "can't"
+  return stopwords.has(token.slice(0, apostrophe)); // "i'm", "we've", "they'd"
 }
 
 /** Key, terms (ids of `caches.vocabulary`) and stand-alone factor of one distinct text. */
@@ -53,7 +108,7 @@ function analyseText(text: string, settings: AnalyseSettings, caches: Caches): A
   for (const token of tokenise(normalised, plain)) {
     let term = caches.termOfToken.get(token);
     if (term === undefined) {
-      if (token.length < 2 || settings.stopwords.has(token)) term = -1;
+      if (token.length < 2 || settings.stopwords.has(token) || isContractedStopword(token, settings.stopwords)) term = -1;
       else {
         const stem = settings.language.stem ? settings.language.stem(token) : token;
         term = caches.termOfStem.get(stem);
@@ -67,7 +122,7 @@ function analyseText(text: string, settings: AnalyseSettings, caches: Caches): A
     }
     if (term >= 0) terms.push(term);
   }
-  return { key: keyOf(normalised, plain), terms, standalone: standaloneFactor(text, settings.language.danglingOpening) };
+  return { key: keyOf(normalised, plain), terms, standalone: standaloneFactor(text, settings.language.danglingOpening, settings.language.attribution) };
 }
 
 export function* analyse(segments: Segments, originals: readonly string[], settings: AnalyseSettings, caches: Caches): Work<Analysis> {

@@ -82,10 +82,13 @@ export interface SummaryWarning {
  *   boundary was cut into pieces for analysis; the pieces are never selected.
  * - `BUDGET_TOO_SMALL`: the documents hold sentences, but none fits the `words` or
  *   `characters` budget; the message names the smallest budget that takes one.
+ * - `NO_STORY`: there is prose, but no document reads as an article (in none is at least half
+ *   the text prose: pages of navigation, link lists, teasers, notices); the summary is built
+ *   from what prose there is and may be page furniture the rules did not recognise.
  * - `INVALID_UTF8`, `BINARY_FILE`, `UNREADABLE_FILE`: (Node entry) a file could not be read as
  *   text and was left out; `documentId` is the id it would have had.
  */
-export type WarningCode = 'EMPTY_DOCUMENT' | 'NO_PROSE' | 'SENTENCE_TOO_LONG' | 'BUDGET_TOO_SMALL' | 'INVALID_UTF8' | 'BINARY_FILE' | 'UNREADABLE_FILE';
+export type WarningCode = 'EMPTY_DOCUMENT' | 'NO_PROSE' | 'NO_STORY' | 'SENTENCE_TOO_LONG' | 'BUDGET_TOO_SMALL' | 'INVALID_UTF8' | 'BINARY_FILE' | 'UNREADABLE_FILE';
 
 export interface SummaryStats {
   /** Documents given. */

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { comparisonKey, normalise, tokenise } from '../src/tokens.js';
+import { standaloneFactor } from '../src/analyse.js';
+import { ENGLISH } from '../src/language/eng.js';
 import { porterStem } from '../src/language/porter.js';
 import { analysisOf } from './helpers.js';
 
@@ -77,5 +79,43 @@ describe('the plain-text fast path gives what the Unicode path gives', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('how well a sentence stands alone', () => {
+  const factor = (text: string) => standaloneFactor(text, ENGLISH.danglingOpening, ENGLISH.attribution);
+  // [sentence, stands alone]: each rule has a row it marks down and a row it must leave alone.
+  const cases: [string, boolean][] = [
+    ['The ferry terminal closed on Monday after inspectors found cracks.', true],
+    // a lower-case start is a piece of a sentence; a name such as "iPhone" is not
+    ['was arrested for speeding on Sunday, the county sheriff said.', false],
+    ['“the lights went out at once,” the witness told reporters.', false],
+    ['iPhone sales rose five percent in the quarter, the company said.', true],
+    ['élan was what the judges praised most, the report said.', false],
+    // brackets that do not pair up: a sentence cut inside one
+    ['The retailer Acme Holdings (ACME.', false],
+    ['The retailer (founded in 1990) grew fast, its owner said.', true],
+    ['(CNN) The retailer grew fast, its owner said.', true],
+    ['1) The retailer grew fast, its owner said.', true],
+    // a quotation with no one saying it
+    ['“We will not back down.”', false],
+    ['"I want to thank everyone who came out tonight."', false],
+    ['“We will not back down,” the mayor said on Tuesday.', true],
+    ['“We will not back down,” according to the union’s statement.', true],
+    ['The mayor called the plan "a disgrace to the city" on Monday night.', true],
+  ];
+  test.each(cases)('%s stands alone: %s', (text, alone) => expect(factor(text) === 1).toBe(alone));
+
+  test('a lower-case start all but rules a sentence out; an unattributed quotation only marks it down', () => {
+    expect(factor('was arrested for speeding on Sunday, the county sheriff said.')).toBeLessThanOrEqual(0.1);
+    expect(factor('“We will not back down.”')).toBeGreaterThan(0.5);
+  });
+});
+
+describe('contracted stopwords are not content', () => {
+  test('"I\'m", "don\'t", "isn\'t", "can\'t" and "they\'re" give no term; other words with apostrophes stay', () => {
+    const { analysis } = analysisOf([{ id: 'd', text: "I'm sure they're right, but we don't know, it isn't clear and we can't say what O'Brien thinks." }]);
+    const terms = Array.from(analysis.terms.slice(analysis.termStart[0]!, analysis.termStart[1]!)).map((t) => analysis.vocabulary[t]);
+    expect(terms).toEqual(['sure', 'right', 'know', 'clear', 'sai', "o'brien", 'think']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { summarizeSync } from '../src/index.js';
 import { KIND_NAMES } from '../src/model.js';
 import { loadExamples, segmentOf } from './helpers.js';
 
@@ -11,6 +12,8 @@ function kinds(text: string): [string, string][] {
 }
 
 const BODY = 'The council approved the budget on Monday after a long debate.';
+/** A clause that takes a sentence past 40 words. */
+const LONG = 'and officials said that they expected the numbers to keep rising through the weekend as more people arrived from the towns along the coast and the valley.';
 
 describe('furniture: one line each', () => {
   const cases: [string, string][] = [
@@ -36,6 +39,22 @@ describe('furniture: one line each', () => {
     ['Follow us on Twitter for updates.', 'boilerplate'],
     ['To subscribe to the Daily Fax, click here.', 'boilerplate'],
     ['Playbook PM Sign up for our must-read newsletter on the afternoon in Washington.', 'boilerplate'],
+    // Sign-up forms, player and error notices, an embed's and a web archive's notices (reworded).
+    ['By signing up you agree to get our daily email from the Gazette.', 'boilerplate'],
+    ['You can unsubscribe whenever you like.', 'boilerplate'],
+    ['Thank you for subscribing to our morning briefing.', 'boilerplate'],
+    ['An error has occurred, so please reload the page.', 'boilerplate'],
+    ['Rating is available when the clip has been bought.', 'boilerplate'],
+    ['This feature is not available in your region right now.', 'boilerplate'],
+    ['Have a tip about this story for our reporters?', 'boilerplate'],
+    ['Download the Gazette app for alerts on your phone.', 'boilerplate'],
+    ['Starting in 2001, Alexa Internet gave its pages to an archive.', 'boilerplate'],
+    ['These crawls are part of a project to keep old pages.', 'boilerplate'],
+    ['Pages saved here end up in the Wayback Machine after a delay.', 'boilerplate'],
+    ['Your Tweet location history can be deleted at any time, the help page says.', 'boilerplate'],
+    // (over 40 words: shorter lines opening "By" and a capital are bylines already)
+    [`By Jane Q. Doe and John Roe The film opened on Friday to long queues at every cinema in town, ${LONG}`, 'byline'],
+    ['1 of 12 Full Screen Autoplay Close Skip Ad × A look back at the mayor’s career in pictures.', 'boilerplate'],
     ['SEOUL, South Korea —', 'dateline'],
     ['Updated 3:04 PM EDT, September 12, 2023', 'dateline'],
     ['Sept. 12, 2023', 'dateline'],
@@ -47,6 +66,8 @@ describe('furniture: one line each', () => {
     ['| 12:30 | 45.2 | -- |', 'noise'],
     ['\u0000\u0001\u0002 binary \ufffd\ufffd junk.', 'noise'],
     [BODY, 'prose'],
+    [`By Monday and Tuesday the river had risen by more than two metres, the agency said, ${LONG}`, 'prose'],
+    [`By Friday Jane Doe and her lawyers had filed three motions with the court in Lansing, ${LONG}`, 'prose'],
     ['“We will not back down,” the mayor said on Tuesday.', 'prose'],
   ];
   test.each(cases)('%s → %s', (line, expected) => {
@@ -114,5 +135,55 @@ describe('furniture: the example articles', () => {
   test('the story itself is prose, its first sentence without the dateline', () => {
     expect(kindOf('002_043759e1e1c18f0b.txt', 'North Korea’s Kim Jong Un rolled through Russia')).toBe('prose');
     expect(kindOf('004_5b7da64331b10803.txt', 'The North Korean leader arrived in Russia')).toBe('prose');
+  });
+});
+
+describe('furniture glued to the start of a line: the story’s span starts after it', () => {
+  // [line, the sentences found with their kinds]: spans are slices of the line, so a prose row
+  // equal to the story's own words means its offsets start after the furniture.
+  const cases: [string, [string, string][]][] = [
+    ['CLOSE The index fell 500 points on Monday as stocks slid.', [['CLOSE', 'boilerplate'], ['The index fell 500 points on Monday as stocks slid.', 'prose']]],
+    [
+      'Skip in Skip x Embed x Share A former officer was found dead at his home on Thursday.',
+      [['Skip in Skip x Embed x Share', 'boilerplate'], ['A former officer was found dead at his home on Thursday.', 'prose']],
+    ],
+    ['CLOSE “We are heartbroken,” the family said on Friday.', [['CLOSE', 'boilerplate'], ['“We are heartbroken,” the family said on Friday.', 'prose']]],
+    ['CLOSE WASHINGTON (AP) — The Senate passed the bill late on Friday.', [['CLOSE WASHINGTON (AP) —', 'dateline'], ['The Senate passed the bill late on Friday.', 'prose']]],
+    // Not controls: capitals opening a sentence, and words that are names or plain English.
+    ['CLOSE to 200 people came to the vigil on Sunday night, organisers said.', [['CLOSE to 200 people came to the vigil on Sunday night, organisers said.', 'prose']]],
+    ['Close aides said the senator would not run again next year.', [['Close aides said the senator would not run again next year.', 'prose']]],
+    ['Skip Bayless said the team would win the title again this season.', [['Skip Bayless said the team would win the title again this season.', 'prose']]],
+    ['CLOSEST races are decided by a few hundred votes, the study found.', [['CLOSEST races are decided by a few hundred votes, the study found.', 'prose']]],
+  ];
+  test.each(cases)('%s', (line, expected) => expect(kinds(line)).toEqual(expected));
+});
+
+describe('a warning when no document reads as an article', () => {
+  // Invented pages: a site's navigation with teasers, and a notice that a page is archived.
+  const navigation = {
+    id: 'nav',
+    text: 'Home | News | Sports | Weather | Opinion | Obituaries\n\nCity council passes budget after a long night\nThe vote came after midnight.\n\nSchool board to meet on Tuesday about bus routes\nParents are invited to attend.\n\nWeekend weather: sunny with a chance of showers on Sunday\n\nAdvertisement\n\nSign up for our newsletter\n\n© 2024 The Gazette',
+  };
+  const notice = { id: 'notice', text: 'Page archived\nThese crawls are part of a project to keep old pages.\nPages saved here end up in the Wayback Machine after a delay.' };
+  const article = { id: 'story', text: `Council passes budget\n${BODY}\nThe vote was seven to two, and the new budget takes effect in July.` };
+  const excerptLike = { id: 'excerpt', text: 'The mayor, left, greets supporters outside City Hall on Monday. (AP Photo/Jane Doe)\nSPRINGFIELD, Ill. (AP) — The council approved the budget on Monday.' };
+  const codes = (documents: { id: string; text: string }[]) => segmentOf(documents, { maxSentenceLength: 2000 }).warnings.map((warning) => warning.code);
+
+  test('navigation and a notice: the summary says that nothing looked like a story', () => {
+    expect(codes([navigation, notice])).toEqual(['NO_STORY']);
+    const summary = summarizeSync([navigation, notice]);
+    expect(summary.warnings.map((warning) => warning.code)).toEqual(['NO_STORY', 'NO_PROSE']);
+    expect(summary.warnings[0]!.documentId).toBeUndefined();
+  });
+
+  test('one article among them, or a short article under a caption and a dateline: no warning', () => {
+    expect(codes([navigation, notice, article])).toEqual([]);
+    expect(codes([excerptLike])).toEqual([]);
+    expect(codes([{ id: 'one', text: BODY }])).toEqual([]);
+  });
+
+  test('no prose at all: each document says so (NO_PROSE), and there is no summary to doubt', () => {
+    expect(codes([notice])).toEqual([]);
+    expect(summarizeSync([notice]).warnings.map((warning) => warning.code)).toEqual(['NO_PROSE']);
   });
 });

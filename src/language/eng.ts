@@ -49,6 +49,10 @@ const CONTINUATIONS_AFTER_TIME = new Set(
 const DANGLING_OPENING =
   /^(?:["“'‘]?\s*)(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so|yet|also|however|meanwhile|still|instead|then|thus|therefore|hence|moreover|furthermore|additionally|besides|likewise|similarly|otherwise|nevertheless|nonetheless|accordingly|consequently|such|both|neither|either)\b/i;
 
+/** Words that say who speaks or where a quotation comes from. */
+const ATTRIBUTION =
+  /\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|according|explained|noted|stated|announced|declared|insisted|argued|claimed|claims|recalled|continued|tweeted|posted|replied|responded|warned|joked|admitted|acknowledged|described|statement|interview)\b/i;
+
 const FURNITURE: FurniturePatterns = {
   share: /^(?:SHARE\b|(?:share|tweet|email|e-mail|print|pin|save|comments?|reddit|facebook|twitter|linkedin|whatsapp|flipboard)(?:\s+(?:this|on|via|to|article|story|page|post|link)\b.*)?$)/i,
   shareLine: /^SHARE\b/,
@@ -59,18 +63,33 @@ const FURNITURE: FurniturePatterns = {
     /(?:,\s(?:left|right|centre|center|top|bottom|front|rear|background|foreground|second (?:from )?(?:left|right)|far (?:left|right))\s?,|\((?:L|R|C|left|right|center|centre|top|bottom)\)|\b(?:pictured|seen here)\b|\b(?:AP|AFP|Reuters|Getty|EPA|Shutterstock|Bloomberg|Xinhua)\s*(?:Photo|Images?)\b|\bphoto(?:graph)?\s*(?:by|:|\/)|\/\s?(?:AP|AFP|Reuters|Getty Images|EPA)\b)/i,
   // Bylines that depend on capitals, so matched case-sensitively (under /iu, \p{Lu} matches any letter).
   bylineNamed: /^(?:(?:By|BY)\s+\p{Lu}|\p{Lu}[\p{L}.'’ -]{1,40}\s+(?:reports|writes) (?:from|for)\b|(?:Follow|follow) (?:@\S+|\p{Lu}\S*(?: \p{Lu}\S*)?) on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b)/u,
+  // Two writers of two or three names each ("By Jane Q. Doe and John Roe"): one writer ("By Jane
+  // Doe The …") looks just like "By Monday Kim …", so only two are matched.
+  bylineRunIn: /^(?:By|BY) (?:\p{Lu}[\p{L}'’-]*\.? ){2,3}and (?:\p{Lu}[\p{L}'’-]*\.? ){2,3}/u,
   byline:
     /^(?:(?:the\s+)?(?:associated press|reuters|afp|agence france-presse|bloomberg|cnn|bbc(?: news)?|npr|ap|upi|staff(?: writer| reporter)?|wire services?)$|with (?:files|reporting|additional reporting) from\b|(?:additional )?(?:reporting|writing|editing|research) by\b|[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|(?:this|the) (?:article|story|report) (?:was|has been) (?:updated|corrected|amended)\b|correction:|editor'?s note:|contact (?:the )?(?:author|reporter|writer)\b|email (?:the )?(?:author|reporter)\b)/i,
-  boilerplate:
-    /^(?:advertisement|advertising|sponsored(?: content)?|story highlights|highlights|story continues below|continue reading\b|read (?:more|next|the full|the rest)\b|click (?:here|to)\b|tap (?:here|to)\b|sign up\b|subscribe\b|already a subscriber\b|log ?in\b|register\b|follow us\b|like us on\b|join us on\b|download (?:the|our) app\b|get (?:the|our) (?:app|newsletter)\b|newsletter\b|watch:|listen:|watch (?:the )?video\b|watch live\b|video:|audio:|loading\b|please enable javascript\b|enable javascript\b|your browser does not support\b|media playback is (?:unsupported|not supported)\b|skip (?:ad|advertisement)\b|this (?:video|content|page|site) (?:is|uses|requires)\b|we use cookies\b|by (?:using|continuing)\b.{0,40}\b(?:cookies|site)\b|all rights reserved\b|copyright\b|©|\(c\)\s*\d{4}|terms (?:of (?:use|service)|and conditions)\b|privacy policy\b|related:|related (?:content|coverage|stories|articles|links|video)\b|more:|see also\b|also read\b|recommended\b|trending\b|most (?:read|popular|viewed|shared)\b|(?:this|the) (?:article|story|post) (?:first |originally )?appeared\b|(?:this|the) (?:article|story) (?:is|was) (?:reproduced|republished|published)\b|(?:originally|first) published\b|for more (?:news|stories|information)\b|get breaking news\b|breaking news alerts?\b|we want to hear from you\b|share your (?:views|thoughts|story)\b|comments? (?:are|have been) (?:closed|disabled)\b|leave a comment\b|\d+ comments?\b|next (?:article|story|slide)\b|previous (?:article|story|slide)\b|back to top\b|view comments\b|show comments\b|report an error\b)/i,
+  boilerplate: new RegExp(
+    String.raw`^(?:advertisement|advertising|sponsored(?: content)?|story highlights|highlights|story continues below|continue reading\b|read (?:more|next|the full|the rest)\b|click (?:here|to)\b|tap (?:here|to)\b|sign up\b|subscribe\b|already a subscriber\b|log ?in\b|register\b|follow us\b|like us on\b|join us on\b|download (?:the|our) app\b|get (?:the|our) (?:app|newsletter)\b|newsletter\b|watch:|listen:|watch (?:the )?video\b|watch live\b|video:|audio:|loading\b|please enable javascript\b|enable javascript\b|your browser does not support\b|media playback is (?:unsupported|not supported)\b|skip (?:ad|advertisement)\b|this (?:video|content|page|site) (?:is|uses|requires)\b|we use cookies\b|by (?:using|continuing)\b.{0,40}\b(?:cookies|site)\b|all rights reserved\b|copyright\b|©|\(c\)\s*\d{4}|terms (?:of (?:use|service)|and conditions)\b|privacy policy\b|related:|related (?:content|coverage|stories|articles|links|video)\b|more:|see also\b|also read\b|recommended\b|trending\b|most (?:read|popular|viewed|shared)\b|(?:this|the) (?:article|story|post) (?:first |originally )?appeared\b|(?:this|the) (?:article|story) (?:is|was) (?:reproduced|republished|published)\b|(?:originally|first) published\b|for more (?:news|stories|information)\b|get breaking news\b|breaking news alerts?\b|we want to hear from you\b|share your (?:views|thoughts|story)\b|comments? (?:are|have been) (?:closed|disabled)\b|leave a comment\b|\d+ comments?\b|next (?:article|story|slide)\b|previous (?:article|story|slide)\b|back to top\b|view comments\b|show comments\b|report an error\b|` +
+      // Sign-up forms, error and video-player notices, and a web archive's crawl notice: the
+      // same sentences on page after page, in every cluster a scraper touched.
+      String.raw`(?:email |newsletter )?sign up\b|by signing up\b|you (?:can|may) unsubscribe\b|you must select a newsletter\b|thank you for (?:subscribing|signing up)\b|view all\b.{0,40}\bnewsletters\b|` +
+      String.raw`an error (?:has )?occurred\b|please try again\b|sorry,? (?:the|this) page\b|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
+      String.raw`rating is available when\b|have a (?:news )?tip\b|want (?:more )?(?:stories|news) like (?:these|this)\b|download (?:the|our)\b.{0,40}\bapp\b|add as an interest\b|breaking news emails?\b|the news and stories that matter\b|` +
+      String.raw`starting in \d{4}, alexa internet\b|flowing in every day, these data\b|these crawls are part of\b|crawls of supported\b|that way, as the pages that are referenced\b)`,
+    'i',
+  ),
   // Calls to action that make a sentence furniture wherever they stand in it.
-  boilerplateAnywhere: /\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast))\b/i,
+  boilerplateAnywhere:
+    /\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web)\b/i,
   linkListHeading:
     /^(?:the latest|latest(?: news| stories| headlines)?|related(?: (?:stories|articles|coverage|content|news|links|reading|posts))?|read (?:more|next|also)|more (?:from|on|news|stories|coverage)\b.{0,40}|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s picks|also (?:read|see|on [\p{L} ]{1,30})|see also|popular (?:now|stories)|what to read next|further reading|in other news|elsewhere|more headlines)\s*:?$/iu,
   // "SEOUL, South Korea (AP) —" or "FORT WAYNE, Ind. (WANE)" at the start of a line: a dateline
   // before the first sentence (a dash, or an agency in capitals in brackets, ends it).
   datelinePrefix:
     /^[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+)/u,
+  // A video player's buttons, scraped as text before the story's first words. Case matters:
+  // "Close aides said…" and "Skip Bayless said…" are sentences.
+  playerControls: /^(?:CLOSE\b|Skip (?:in|Ad)\b)(?:\s+(?:CLOSE|Close|Skip(?: in| Ad)?|[x×]|Embed|Share|Replay|Autoplay|Full Screen)(?=\s|$))*/,
   dateAlone:
     /^(?:(?:published|updated|posted|last updated|first published|modified)\b.{0,60}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?.{0,30}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.{0,30}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}.{0,30}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.{0,30}|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?.{0,40})$/i,
 };
@@ -81,6 +100,7 @@ export const ENGLISH: LanguageRules = {
   openersAfterInitialism: OPENERS_AFTER_INITIALISM,
   continuationsAfterTime: CONTINUATIONS_AFTER_TIME,
   danglingOpening: DANGLING_OPENING,
+  attribution: ATTRIBUTION,
   stem: porterStem,
   furniture: FURNITURE,
 };

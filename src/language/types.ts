@@ -12,6 +12,8 @@ export interface FurniturePatterns {
   captionPosition?: RegExp;
   /** Bylines that need case ("By Jane Smith"). */
   bylineNamed?: RegExp;
+  /** A byline of two or more writers run into the first sentence, without a line break ("By Jane Doe and John Roe The …"): it cannot be split off, only skipped. */
+  bylineRunIn?: RegExp;
   /** Agency lines, "With files from …", correction notes. */
   byline?: RegExp;
   /** Advertisement markers, calls to action, cookie and copyright notices (at the start). */
@@ -22,6 +24,8 @@ export interface FurniturePatterns {
   linkListHeading?: RegExp;
   /** A dateline opening a line ("SEOUL, South Korea —"). */
   datelinePrefix?: RegExp;
+  /** A video player's or gallery's controls glued to the start of a line ("CLOSE", "Skip in Skip x Embed x Share"), without trailing space. */
+  playerControls?: RegExp;
   /** A date or time standing alone on its line. */
   dateAlone?: RegExp;
 }
@@ -44,6 +48,8 @@ export interface LanguageRules {
   continuationsAfterTime?: ReadonlySet<string>;
   /** A sentence opening like this leans on what precedes it ("He said…", "But…"). */
   danglingOpening?: RegExp;
+  /** Words that say who is speaking ("said", "told", "according to"): a quotation without one stands alone badly. */
+  attribution?: RegExp;
   /** Stem a lower-case token; absent, tokens are terms as they are. */
   stem?: (token: string) => string;
   furniture: FurniturePatterns;

@@ -11,6 +11,7 @@
 import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRules } from '../language/index.js';
 import { Kind, remember, type KindCode } from '../model.js';
 import type { Work } from '../schedule.js';
+import type { SummaryWarning } from '../types.js';
 import { countWords, isSpaceCode } from '../text.js';
 
 const TERMINATORS = new Set(`.!?…${OTHER_SENTENCE_ENDS}`);
@@ -102,6 +103,21 @@ export function datelinePrefixLength(sentence: string, patterns: FurniturePatter
   return match[0].length;
 }
 
+/**
+ * Length of furniture opening a line's first sentence: a video player's controls ("CLOSE"),
+ * then a dateline, or 0. The story after it must start as a sentence starts; the segmenter
+ * makes the furniture a sentence of its own, so the story's span starts after it.
+ */
+export function openingFurnitureLength(sentence: string, patterns: FurniturePatterns): number {
+  const controls = patterns.playerControls?.exec(sentence)?.[0].length ?? 0;
+  if (controls === 0) return datelinePrefixLength(sentence, patterns);
+  let rest = controls;
+  while (rest < sentence.length && isSpaceCode(sentence.charCodeAt(rest))) rest++;
+  // Controls alone are a sentence of furniture; "CLOSE to 200 people came" is no control.
+  if (rest === controls || !/^[\p{Lu}"“‘'(\p{N}]/u.test(sentence.slice(rest, rest + 1))) return datelinePrefixLength(sentence, patterns);
+  return rest + datelinePrefixLength(sentence.slice(rest), patterns);
+}
+
 const test = (pattern: RegExp | undefined, text: string): boolean => pattern !== undefined && pattern.test(text);
 
 /** Kind of one sentence judged alone (not its line). */
@@ -110,12 +126,13 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: F
   // Dates are mostly digits: check them before the test for noise.
   if (aloneOnLine && test(patterns.dateAlone, sentence) && words <= 12) return Kind.DATELINE;
   if (patterns.datelinePrefix && datelinePrefixLength(sentence, patterns) === sentence.length) return Kind.DATELINE;
+  if (patterns.playerControls?.exec(sentence)?.[0].length === sentence.length) return Kind.BOILERPLATE;
   const profile = letterProfile(sentence);
   if (profile.letterShare < 0.5 || /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?>|[\u0000-\u0008\u000e-\u001f\ufffd]/i.test(sentence)) return Kind.NOISE;
   // The cheap conditions first: most sentences are long enough to skip the patterns.
   if ((words <= 12 || sentence.startsWith('SHARE ')) && test(patterns.share, sentence)) return Kind.SHARE;
   if (test(patterns.captionLabel, sentence)) return Kind.CAPTION;
-  if (words <= 40 && (test(patterns.bylineNamed, sentence) || test(patterns.byline, sentence))) return Kind.BYLINE;
+  if ((words <= 40 && (test(patterns.bylineNamed, sentence) || test(patterns.byline, sentence))) || test(patterns.bylineRunIn, sentence)) return Kind.BYLINE;
   if (words <= 40 && (test(patterns.boilerplate, sentence) || test(patterns.boilerplateAnywhere, sentence))) return Kind.BOILERPLATE;
   if (endsCutOff(sentence)) return Kind.FRAGMENT;
   if (!endsAsSentence(sentence)) {
@@ -196,4 +213,30 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
     }
   }
   return kinds;
+}
+
+/** Share of a page's sentence text that must be prose for the page to read as an article. */
+const ARTICLE_PROSE_SHARE = 0.5;
+/** Left out of that share: furniture articles have too (captions, credits, bylines, datelines, alt text), and over-long pieces. */
+const NOT_COUNTED: ReadonlySet<number> = new Set([Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.REPEATED, Kind.OVERLONG]);
+
+/**
+ * The confidence signal: a warning when there is prose but no document reads as an article
+ * (pages of navigation, link lists, teasers, notices). What prose there is is still
+ * summarised; the warning says it may be page furniture the rules did not recognise.
+ */
+export function noStoryWarning(firstOfDoc: Int32Array, start: readonly number[], end: readonly number[], kind: readonly number[]): SummaryWarning | undefined {
+  let prose = false;
+  for (let d = 0; d + 1 < firstOfDoc.length; d++) {
+    let proseLength = 0;
+    let length = 0;
+    for (let i = firstOfDoc[d]!; i < firstOfDoc[d + 1]!; i++) {
+      if (!NOT_COUNTED.has(kind[i]!)) length += end[i]! - start[i]!;
+      if (kind[i] === Kind.PROSE) proseLength += end[i]! - start[i]!;
+    }
+    if (proseLength > 0 && proseLength >= ARTICLE_PROSE_SHARE * length) return undefined;
+    prose ||= proseLength > 0;
+  }
+  const message = 'no document reads as an article: most of every page is headlines, links, captions or notices, so the summary is built from what little prose there is and may be page furniture.';
+  return prose ? { code: 'NO_STORY', message } : undefined;
 }

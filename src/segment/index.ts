@@ -12,7 +12,7 @@ import { Kind, remember, type Caches, type KindCode, type Segments } from '../mo
 import type { Work } from '../schedule.js';
 import { trimSpan } from '../text.js';
 import type { SourceDocument, SummaryWarning } from '../types.js';
-import { classifyDocument, type LineSentences } from './furniture.js';
+import { classifyDocument, noStoryWarning, type LineSentences } from './furniture.js';
 import { splitLine } from './split.js';
 
 /**
@@ -136,6 +136,8 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
     }
   }
   firstOfDoc[documents.length] = doc.length;
+  const noStory = noStoryWarning(firstOfDoc, start, end, kind);
+  if (noStory) warnings.push(noStory);
   yield { stage: 'segment', done: total, total };
   return {
     count: doc.length,

@@ -7,7 +7,7 @@ import { CLOSERS, OTHER_SENTENCE_ENDS, type LanguageRules } from '../language/in
 import type { LineSplit } from '../model.js';
 import type { Work } from '../schedule.js';
 import { isSpaceCode, trimSpan } from '../text.js';
-import { datelinePrefixLength } from './furniture.js';
+import { openingFurnitureLength } from './furniture.js';
 import { splitChunk } from './sbd.js';
 
 /** Lines longer than this are cut (preferably after a full stop) before `sbd` sees them. */
@@ -144,7 +144,7 @@ export function* splitLine(line: string, maxSentenceLength: number, rules: Langu
   // as furniture), so the story's first sentence reads without it and no text is lost.
   if (found.length >= 2) {
     const first = line.slice(found[0]!, found[1]!);
-    const prefix = datelinePrefixLength(first, rules.furniture);
+    const prefix = openingFurnitureLength(first, rules.furniture);
     if (prefix > 0 && prefix < first.length) {
       const [datelineStart, datelineEnd] = trimSpan(line, found[0]!, found[0]! + prefix);
       found.splice(0, 1, datelineStart, datelineEnd, found[0]! + prefix);

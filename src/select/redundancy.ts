@@ -1,7 +1,9 @@
 /**
  * Does a candidate repeat a sentence already chosen? It does when its tf-idf cosine with one
- * is at least `redundancyThreshold` (the same thing in other words), or when their comparison
- * keys are within the duplicate threshold (near-identical).
+ * is at least `redundancyThreshold`, or when that share of the shorter one's content terms
+ * is in the other (the same thing in other words: cosine misses a paraphrase that shares
+ * the story's names and little else, since tf-idf weighs those common words least), or when
+ * their comparison keys are within the duplicate threshold (near-identical).
  *
  * The chosen sentences are indexed by term, so a candidate meets only those it shares a term
  * with, and its dot products with all of them accumulate in one pass over its own terms (in
@@ -23,6 +25,8 @@ export class RedundancyIndex {
   /** Chosen groups without terms. */
   private readonly termless: number[] = [];
   private readonly dot = new Map<number, number>();
+  /** Per chosen group met: distinct terms it shares with the candidate. */
+  private readonly shared = new Map<number, number>();
   /** Work done so far (postings read, key characters compared), for the caller's pauses. */
   work = 0;
 
@@ -45,19 +49,26 @@ export class RedundancyIndex {
 
   repeats(candidate: number): boolean {
     const { start, term, weight, norm } = this.vectors;
-    const dot = this.dot;
+    const { dot, shared } = this;
     dot.clear();
+    shared.clear();
     for (let p = start[candidate]!; p < start[candidate + 1]!; p++) {
       const posting = this.postings.get(term[p]!);
       if (posting === undefined) continue;
       const w = weight[p]!;
       this.work += posting.length;
-      for (let k = 0; k < posting.length; k += 2) dot.set(posting[k]!, (dot.get(posting[k]!) ?? 0) + w * posting[k + 1]!);
+      for (let k = 0; k < posting.length; k += 2) {
+        dot.set(posting[k]!, (dot.get(posting[k]!) ?? 0) + w * posting[k + 1]!);
+        shared.set(posting[k]!, (shared.get(posting[k]!) ?? 0) + 1);
+      }
     }
     const threshold = this.settings.redundancyThreshold;
+    const terms = start[candidate + 1]! - start[candidate]!;
     for (const [other, product] of dot) {
       const denominator = norm[candidate]! * norm[other]!;
       if (denominator > 0 && product / denominator >= threshold) return true;
+      // Vectors hold distinct terms, so list lengths are the term counts. At 1 the check is off.
+      if (threshold < 1 && shared.get(other)! >= threshold * Math.min(terms, start[other + 1]! - start[other]!)) return true;
     }
     const key = this.keys[this.representative[candidate]!]!;
     const near = (other: number) => {
