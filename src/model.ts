@@ -86,6 +86,8 @@ export interface Groups {
   count: number;
   /** Group of each sentence; −1 for non-prose. */
   groupOf: Int32Array;
+  /** Per sentence: its comparison key as a number (equal keys, equal numbers); −1 for non-prose. */
+  keyId: Int32Array;
   /** Members of group g: `members[memberStart[g] .. memberStart[g + 1])`, in sentence id order, i.e. by (documentId, start). Groups are numbered by their first member. */
   memberStart: Int32Array;
   members: Int32Array;
@@ -97,6 +99,47 @@ export interface Groups {
   duplicateGroups: number;
   /** Edit-distance computations made: read by tests and the benchmark only. */
   comparisons: number;
+}
+
+/** What a conflict is about; the public names are `CONFLICT_KINDS[code]`. */
+export const ConflictKind = { NUMBER: 0, DATE: 1, NAME: 2, OTHER: 3 } as const;
+export type ConflictKindCode = (typeof ConflictKind)[keyof typeof ConflictKind];
+export const CONFLICT_KINDS = ['number', 'date', 'name', 'other'] as const;
+
+/**
+ * conflicts → where the sources of one fact disagree (a number, a date, a name), and each
+ * group's representative and support once that is known.
+ *
+ * Conflict c has variants `variantStart[c] .. variantStart[c + 1]`, most supported first
+ * (ties by document, start); variant v has spans `spanStart[v] .. spanStart[v + 1]` by
+ * (document, start); span p lies in sentence `spanSentence[p]` at `[spanFrom[p], spanTo[p])`
+ * of its document's text. Conflicts are ordered most supported fact first (the group's
+ * support from dedupe, then group id), the conflicts of one group together in reading order.
+ * A group's first conflict decides its representative and support; `variantOf` refers to it.
+ */
+export interface Conflicts {
+  count: number;
+  group: Int32Array;
+  kind: Uint8Array;
+  variantStart: Int32Array;
+  /** Distinct documents of each variant's spans (paraphrases included). */
+  variantSupport: Int32Array;
+  spanStart: Int32Array;
+  /** A member of the group, or (for a paraphrase that gives the same number) a sentence outside it. */
+  spanSentence: Int32Array;
+  spanFrom: Int32Array;
+  spanTo: Int32Array;
+  /** Per group: its first conflict, −1 when it has none. */
+  firstOfGroup: Int32Array;
+  /** Per sentence: its variant in its own group's first conflict, −1 when none (no conflict, or its text lacks the place). */
+  variantOf: Int32Array;
+  /**
+   * Per group, what rank, select and assemble read instead of dedupe's: for a group with a
+   * conflict, its representative is the earliest member of variant 0 and its support is variant
+   * 0's documents; for every other group, dedupe's values.
+   */
+  representative: Int32Array;
+  support: Int32Array;
 }
 
 /** Sparse tf-idf vectors, one per group: terms of group g are at `start[g] .. start[g + 1]`, sorted by term id. */
@@ -182,7 +225,9 @@ export interface StageResults {
   documents: readonly SourceDocument[];
   segments: Segments;
   analysis: Analysis;
+  /** Dedupe's groups with the representative and support that the conflicts decided (`Conflicts.representative`, `.support`). */
   groups: Groups;
+  conflicts: Conflicts;
   ranking: Ranking;
   /** The chosen groups, in output order. */
   chosen: number[];

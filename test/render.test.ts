@@ -17,6 +17,7 @@ const summary: Summary = {
   ],
   stats: { documents: 3, sentences: 6, duplicateGroups: 1, words: 14 },
   warnings: [],
+  conflicts: [],
 };
 
 describe('renderers', () => {
@@ -94,6 +95,7 @@ function summaryWith(hostile: Partial<DocumentReport>, text = ordinary): Summary
     ],
     stats: { documents: 2, sentences: 3, duplicateGroups: 1, words: 13 },
     warnings: [],
+    conflicts: [],
   };
 }
 

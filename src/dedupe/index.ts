@@ -224,5 +224,5 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
     support[g] = documents;
   }
   yield { stage: 'dedupe', done: distinctCount, total: distinctCount };
-  return { count: groupCount, groupOf, memberStart, members, representative, support, duplicateGroups, comparisons };
+  return { count: groupCount, groupOf, keyId: distinctOf, memberStart, members, representative, support, duplicateGroups, comparisons };
 }
