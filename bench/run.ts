@@ -31,7 +31,7 @@ import { resolveInput } from '../src/validate.js';
 import { generateCluster, type GeneratedDocument } from './generate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const STAGES = ['segment', 'analyse', 'dedupe', 'rank', 'select'] as const;
+const STAGES = ['segment', 'analyse', 'dedupe', 'conflicts', 'rank', 'select'] as const;
 const { values: args } = parseArgs({
   options: {
     child: { type: 'string' },
@@ -169,8 +169,8 @@ process.stderr.write('\n');
 
 const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const table = [
-  '| articles | input MB | sentences | segment | analyse | dedupe | rank | select | total (median) | sbd alone | floor ratio | peak RSS | peak heap |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| articles | input MB | sentences | segment | analyse | dedupe | conflicts | rank | select | total (median) | sbd alone | floor ratio | peak RSS | peak heap |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
       `| ${r.articles.toLocaleString('en-US')}${r.verbatim ? '' : ' (nothing verbatim)'} | ${r.megabytes.toFixed(1)} | ${r.sentences.toLocaleString('en-US')} | ${STAGES.map((stage) => s(r.stageMs[stage]!)).join(' | ')} | ` +
