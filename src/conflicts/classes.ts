@@ -15,7 +15,7 @@ import type { Groups, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { differences } from './diff.js';
 import { respelling, sameName } from './names.js';
-import type { GroupText } from './pairs.js';
+import { pivotsFor, type GroupText } from './pairs.js';
 import { phrasesOf, type Phrase } from './phrases.js';
 import { OTHERWISE, saysOtherwise, type Pair } from './reworded.js';
 import { tokenise, type Tokens } from './tokens.js';
@@ -126,7 +126,8 @@ function pivotsOf(readings: GroupText[], language: ConflictWords | undefined, is
   rest.sort((a, b) => b.members.length - a.members.length || a.members[0]! - b.members[0]!);
   const pivots = [first];
   const others: GroupText[] = [];
-  for (const reading of rest) (pivots.some((pivot) => within(reading, pivot, language, isName)) ? others : pivots).push(reading);
+  const most = pivotsFor(readings.length);
+  for (const reading of rest) (pivots.length >= most || pivots.some((pivot) => within(reading, pivot, language, isName)) ? others : pivots).push(reading);
   return { readings: [...pivots, ...others], pivots: pivots.length };
 }
 

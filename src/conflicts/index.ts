@@ -24,7 +24,7 @@ import { ConflictKind, type Analysis, type Conflicts, type Groups, type Segments
 import type { Work } from '../schedule.js';
 import { readingsOf, type Scratch } from './classes.js';
 import { Vocabulary } from './names.js';
-import { MAX_PIVOTS, Nodes, pairTexts, type PairContext } from './pairs.js';
+import { Nodes, pairTexts, type PairContext } from './pairs.js';
 import { attachParaphrases } from './paraphrase.js';
 import { conflictsOf, type Found } from './places.js';
 
@@ -34,13 +34,6 @@ export interface ConflictSettings {
 
 /** Units of work (a text read, a pair aligned, a group passed over) between two progress ticks: each is a few microseconds. */
 const TICK = 256;
-
-/**
- * Most pivots of a group (readings aligned with every other reading; the rest are aligned with
- * the pivots only): 16, and fewer with thousands of readings (a log of lines that differ in
- * one number), so the work stays about linear.
- */
-const pivotsFor = (texts: number) => (texts <= 256 ? MAX_PIVOTS : Math.max(2, Math.floor((MAX_PIVOTS * 256) / texts)));
 
 /**
  * Members that cannot disagree: one document only (a document that states two versions lists
@@ -95,7 +88,7 @@ export function* findConflicts(segments: Segments, analysis: Analysis, groups: G
     const texts = read.readings;
     const nodes = new Nodes();
     const matches = new Map<number, Int32Array>();
-    const pivots = Math.min(read.pivots, pivotsFor(texts.length));
+    const pivots = read.pivots;
     for (let x = 0; x < Math.min(pivots, texts.length); x++) {
       for (let y = x + 1; y < texts.length; y++) {
         matches.set(x * texts.length + y, pairTexts(x, y, texts, nodes, context));

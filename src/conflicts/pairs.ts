@@ -29,8 +29,13 @@ export const NAME = 3;
 export const classOf = (phrase: Phrase): number =>
   phrase.kind === 'name' ? NAME : phrase.value.startsWith('w') ? WEEKDAY : phrase.value.startsWith('m') ? CALENDAR : QUANTITY;
 
-/** Most distinct texts of one group aligned with every other; beyond them, texts are aligned with these only. */
-export const MAX_PIVOTS = 16;
+/**
+ * Most pivots of a group (readings aligned with every other reading; the rest are aligned with
+ * the pivots only): 16, and fewer with thousands of readings (a log of lines that differ in
+ * one number), so the work stays about linear.
+ */
+const MAX_PIVOTS = 16;
+export const pivotsFor = (readings: number) => (readings <= 256 ? MAX_PIVOTS : Math.max(2, Math.floor((MAX_PIVOTS * 256) / readings)));
 /** Longest hunk side, in words, in which names pair: a longer one is a rewording. */
 const MAX_NAME_HUNK = 4;
 /** Words besides the numbers that may differ where numbers pair ("in the past 17 months" / "over the last 18 months"). */
@@ -168,7 +173,7 @@ export function pairTexts(x: number, y: number, texts: readonly GroupText[], nod
   for (const hunk of hunksOf(match, n, m)) {
     // One side only added or dropped words: not a variant.
     if (hunk.a1 === hunk.a0 || hunk.b1 === hunk.b0) continue;
-    // Spacing or hyphenation only ("hot-and-cold" / "hot and cold").
+    // Spacing or hyphenation only ("Wal-Mart" / "Walmart").
     if (X.tokens.key.slice(hunk.a0, hunk.a1).join('') === Y.tokens.key.slice(hunk.b0, hunk.b1).join('')) continue;
     for (let cls = QUANTITY; cls <= NAME; cls++) {
       const pa = X.phrases.filter((q) => classOf(q) === cls && touching(q, hunk.a0, hunk.a1));

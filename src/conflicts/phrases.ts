@@ -45,8 +45,9 @@ function unitEnd(tokens: Tokens, numbers: (NumberWord | null)[], j: number, clai
 function monthAt(tokens: Tokens, i: number, language: ConflictWords): number {
   const key = tokens.key[i]!;
   const month = language.months[key];
+  if (month === undefined) return 0;
   const word = wordAt(tokens, i);
-  if (month === undefined || !CAPITALISED.test(word)) return 0;
+  if (!CAPITALISED.test(word)) return 0;
   if (i === 0 && language.ambiguousMonths.has(key)) return 0;
   if (key.length <= 3 && key !== 'may' && !word.endsWith('.')) return 0;
   return month;
@@ -55,8 +56,9 @@ function monthAt(tokens: Tokens, i: number, language: ConflictWords): number {
 function weekdayAt(tokens: Tokens, i: number, language: ConflictWords): number {
   const key = tokens.key[i]!;
   const weekday = language.weekdays[key];
+  if (weekday === undefined) return 0;
   const word = wordAt(tokens, i);
-  if (weekday === undefined || !CAPITALISED.test(word)) return 0;
+  if (!CAPITALISED.test(word)) return 0;
   return key.length <= 4 && !word.endsWith('.') ? 0 : weekday;
 }
 
@@ -174,8 +176,10 @@ function readNumbers(tokens: Tokens, numbers: (NumberWord | null)[], claimed: Ui
 function readNames(tokens: Tokens, numbers: (NumberWord | null)[], claimed: Uint8Array, language: ConflictWords, phrases: Phrase[]): void {
   for (let i = 0; i < tokens.key.length; i++) {
     if (claimed[i] || numbers[i]) continue;
+    // A capital: ASCII checked by code, anything else by its class.
+    const first = tokens.text.charCodeAt(tokens.start[i]!);
+    if (first < 128 ? first < 65 || first > 90 : !/^\p{Lu}/u.test(tokens.text.slice(tokens.start[i]!, tokens.start[i]! + 2))) continue;
     const word = wordAt(tokens, i);
-    if (!/^\p{Lu}/u.test(word)) continue;
     const key = tokens.key[i]!;
     if (language.functionWords.has(key) && !CAPITALS.test(word)) continue;
     if (language.titles.has(key) || /^I['’]/.test(word)) continue;

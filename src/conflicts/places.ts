@@ -9,15 +9,18 @@ import { mapRange } from './align.js';
 import { sameName } from './names.js';
 import { classOf, NAME, type GroupText, type Nodes } from './pairs.js';
 import type { Phrase, PhraseKind } from './phrases.js';
-import type { Tokens } from './tokens.js';
 import { memberSpans, type Span } from './spans.js';
+import type { Tokens } from './tokens.js';
+
+/** Most versions of one fact: more is a list (numbered lines of a log, captions of a gallery). */
+const MAX_VARIANTS = 12;
 
 /** A conflict found in one group, before it is laid out flat. */
 export interface Found {
   kind: PhraseKind;
   /** Where the first span of variant 0 starts within its sentence: conflicts of a group are in this order. */
   at: number;
-  /** Most supported first (by `documents`); spans by (document, start). */
+  /** Most supported first (by their documents, paraphrases joined in paraphrase.ts included); spans by (document, start). */
   variants: FoundVariant[];
 }
 
@@ -159,10 +162,12 @@ export function conflictsOf(
         source = { tokens, phrase, sentence: texts[t]!.sentence };
       }
       let variant = variants.find((v) => (cls === NAME ? sameName(v.names, names, language!) : v.value === value));
+      // Sources of one fact give it two or three ways; dozens are a list or a log, not a disagreement.
+      if (variant === undefined && variants.length === MAX_VARIANTS) break;
       if (variant === undefined) variants.push((variant = { value, names, places: [], spans: [], documents: 0, attached: [], ...(source === undefined ? {} : { source }) }));
       variant.places.push([t, a0, a1, end]);
     }
-    if (variants.length < 2) continue;
+    if (variants.length < 2 || variants.length === MAX_VARIANTS) continue;
     // Read off the members before any span is located: most places fail here, in big groups.
     const owner = new Map<number, number>();
     let twoSides = false;

@@ -45,6 +45,32 @@ export interface Pair {
   bTo: number;
 }
 
+const NON_ASCII_SALIENT = /[\p{Lu}\p{N}]/u;
+/** Each language's salient words in lower case ("seventeen", "million", "half", "a.m."), as one pattern. */
+const lowerSalient = new WeakMap<ConflictWords, RegExp>();
+function lowerSalientOf(language: ConflictWords): RegExp {
+  let pattern = lowerSalient.get(language);
+  if (pattern === undefined) {
+    const words = [...Object.keys(language.numbers), ...Object.keys(language.ordinals), ...Object.keys(language.magnitudes).filter((word) => word.length > 2), ...language.vague, language.half, ...language.timeWords];
+    const alternatives = words.map((word) => (language.timeWords.has(word) ? `${word[0]}\\.?${word.slice(1).split('').join('\\.?')}\\.?` : word));
+    lowerSalient.set(language, (pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu')));
+  }
+  return pattern;
+}
+
+/**
+ * `text[from, to)` may hold a word that could be part of a phrase: a capital or a digit, or a
+ * number word. A cheap look first; most places where reprints differ hold neither (a typo, an
+ * adverb added, a synonym) and need not be split into words.
+ */
+function maySay(text: string, from: number, to: number, language: ConflictWords | undefined): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code > 127 && NON_ASCII_SALIENT.test(text[i]!))) return true;
+  }
+  return language !== undefined && lowerSalientOf(language).test(text.slice(from, to));
+}
+
 /** What a member says where it differs from the representative: nothing that matters, a name spelt otherwise, something else. */
 const SAME = 0;
 const RESPELT = 1;
@@ -61,6 +87,7 @@ export const OTHERWISE = 2;
 export function saysOtherwise({ a, aFrom, aTo, b, bFrom, bTo }: Pair, a0: number, a1: number, b0: number, b1: number, language: ConflictWords | undefined): number {
   const left = Math.min(Math.max(wordBefore(a, aFrom, a0, aTo), wordBefore(b, bFrom, b0, bTo)), a0 - aFrom, b0 - bFrom);
   const right = Math.min(Math.max(wordAfter(a, aFrom, a1, aTo), wordAfter(b, bFrom, b1, bTo)), aTo - a1, bTo - b1);
+  if (!maySay(b, b0 - left, b1 + right, language)) return SAME;
   const withDot = language?.abbreviationsWithDot;
   const theirs = tokenise(b, b0 - left, b1 + right, withDot);
   let salient = false;
