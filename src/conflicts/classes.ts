@@ -49,8 +49,6 @@ interface Sorting {
   language: ConflictWords | undefined;
   scratch: Scratch;
   readings: GroupText[];
-  /** The representative's sentence. */
-  pair: Pair;
 }
 
 /**
@@ -60,7 +58,6 @@ interface Sorting {
 function sort(sorting: Sorting, p: number, to: number, budget: number): number {
   const { segments, groups, language, readings } = sorting;
   const { readingOfKey, changedOfKey, touched, readingOfMember } = sorting.scratch;
-  const { a: text, aFrom: start, aTo: end } = sorting.pair;
   const first = groups.memberStart[groups.groupOf[groups.members[p]!]!]!;
   for (; p < to; p++) {
     const sentence = groups.members[p]!;
@@ -68,19 +65,31 @@ function sort(sorting: Sorting, p: number, to: number, budget: number): number {
     let reading = readingOfKey[key]!;
     if (reading < 0) {
       if (budget-- === 0) return p;
-      const pair: Pair = { a: text, aFrom: start, aTo: end, b: segments.analysisText[segments.doc[sentence]!]!, bFrom: segments.start[sentence]!, bTo: segments.end[sentence]! };
-      reading = 0;
+      const own = segments.analysisText[segments.doc[sentence]!]!;
       // Only where the characters differ, and only when the member says something else there, is
-      // its sentence read. A name spelt otherwise ("Ptuin") is the representative's reading: it
-      // cannot disagree, and its spans are found by spelling (spans.ts).
+      // its sentence read: first against the representative's, then against the other readings so
+      // far (the same version of the sentence, reprinted with a typo elsewhere, is not read twice).
+      // A name spelt otherwise ("Ptuin") says nothing else: its spans are found by spelling (spans.ts).
       let changed = 0;
-      const visit = (a0: number, a1: number, b0: number, b1: number) => {
-        changed += Math.max(a1 - a0, b1 - b0);
-        return saysOtherwise(pair, a0, a1, b0, b1, language) === OTHERWISE;
+      const says = (r: number) => {
+        const { text, from, to } = readings[r]!.tokens;
+        const pair: Pair = { a: text, aFrom: from, aTo: to, b: own, bFrom: segments.start[sentence]!, bTo: segments.end[sentence]! };
+        changed = 0;
+        return differences(text, from, to, own, pair.bFrom, pair.bTo, (a0, a1, b0, b1) => {
+          changed += Math.max(a1 - a0, b1 - b0);
+          return saysOtherwise(pair, a0, a1, b0, b1, language) === OTHERWISE;
+        });
       };
-      if (differences(text, start, end, pair.b, pair.bFrom, pair.bTo, visit)) {
-        reading = readings.length;
-        readings.push(read(sentence, wordsOf(segments, sentence, language), language));
+      reading = 0;
+      if (says(0)) {
+        const compared = Math.min(readings.length, COMPARED);
+        reading = 1;
+        while (reading < compared && says(reading)) reading++;
+        if (reading === compared) {
+          reading = readings.length;
+          changed = 0;
+          readings.push(read(sentence, wordsOf(segments, sentence, language), language));
+        }
       }
       readingOfKey[key] = reading;
       changedOfKey[key] = changed;
@@ -91,20 +100,24 @@ function sort(sorting: Sorting, p: number, to: number, budget: number): number {
   return p;
 }
 
+/** Readings a member that says something else than the representative is compared with before it is read as a reading of its own. */
+const COMPARED = 16;
+
 /**
- * Members `p ..` of the representative's reading that word it otherwise in more than
- * `REWORDED` characters become readings of their own, until `to` or `budget` of them: a
- * change beside their words must be aligned with their wording, not the representative's.
+ * Members `p ..` that word their reading otherwise in more than `REWORDED` characters become
+ * readings of their own, until `to` or `budget` of them: a change beside their words must be
+ * aligned with their wording, not their reading's.
  */
 function promote(sorting: Sorting, p: number, to: number, budget: number): number {
   const { segments, groups, language, readings } = sorting;
   const { readingOfKey, changedOfKey, readingOfMember } = sorting.scratch;
   const first = groups.memberStart[groups.groupOf[groups.members[p]!]!]!;
-  const representativeKey = groups.keyId[groups.representative[groups.groupOf[groups.members[p]!]!]!]!;
+  const promoted = readings.length;
   for (; p < to; p++) {
     const sentence = groups.members[p]!;
     const key = groups.keyId[sentence]!;
-    if (readingOfKey[key] === 0 && key !== representativeKey && changedOfKey[key]! > REWORDED) {
+    const reading = readingOfKey[key]!;
+    if (reading < promoted && key !== groups.keyId[readings[reading]!.sentence] && changedOfKey[key]! > REWORDED) {
       if (budget-- === 0) return p;
       readingOfKey[key] = readings.length;
       readings.push(read(sentence, wordsOf(segments, sentence, language), language));
@@ -146,9 +159,7 @@ export function* readingsOf(segments: Segments, groups: Groups, g: number, langu
   scratch.touched.length = 0;
   scratch.readingOfKey[groups.keyId[representative]!] = 0;
   scratch.touched.push(groups.keyId[representative]!);
-  const text = segments.analysisText[segments.doc[representative]!]!;
-  const pair: Pair = { a: text, aFrom: segments.start[representative]!, aTo: segments.end[representative]!, b: text, bFrom: 0, bTo: 0 };
-  const sorting: Sorting = { segments, groups, language, scratch, readings, pair };
+  const sorting: Sorting = { segments, groups, language, scratch, readings };
   const tick = { stage: 'conflicts', done: g, total: groups.count } as const;
   for (let p = sort(sorting, from, to, KEYS_PER_TICK); p < to; p = sort(sorting, p, to, KEYS_PER_TICK)) yield tick;
   const members = () => {

@@ -10,7 +10,7 @@ import type { ConflictWords } from '../language/index.js';
 import type { Analysis, Groups, Segments } from '../model.js';
 import { phrasesOf, type Phrase } from './phrases.js';
 import { QUANTITY, type GroupText } from './pairs.js';
-import type { Found, FoundVariant } from './places.js';
+import type { Found } from './places.js';
 import { memberSpans } from './spans.js';
 import { gapBefore, tokenise, wordAt, type Tokens } from './tokens.js';
 
@@ -139,12 +139,13 @@ export function attachParaphrases(segments: Segments, analysis: Analysis, groups
         const phrases = phrasesOf(tokens, language);
         const reading: GroupText = { sentence: groups.representative[h]!, tokens, phrases, signature: phrases.map((p) => p.value).join(' '), members };
         const spans = memberSpans(reading, phrase.from, phrase.to, tokens.end[phrase.spanTo - 1]!, QUANTITY, segments, language);
-        conflict.variants[side]!.attached.push(...spans);
+        for (const span of spans) conflict.variants[side]!.attached.push(span);
         for (const span of spans) documents.add(segments.doc[span.sentence]!);
       }
-      const all = (variant: FoundVariant) => new Set([...variant.spans, ...variant.attached].map((span) => segments.doc[span.sentence])).size;
-      const first = (variant: FoundVariant) => Math.min(...[...variant.spans, ...variant.attached].map((span) => span.sentence));
-      conflict.variants.sort((a, b) => all(b) - all(a) || first(a) - first(b));
+      if (conflict.variants.every((variant) => variant.attached.length === 0)) continue;
+      const all = new Map(conflict.variants.map((variant) => [variant, new Set([...variant.spans, ...variant.attached].map((span) => segments.doc[span.sentence])).size]));
+      const first = new Map(conflict.variants.map((variant) => [variant, [...variant.spans, ...variant.attached].reduce((min, span) => Math.min(min, span.sentence), Infinity)]));
+      conflict.variants.sort((a, b) => all.get(b)! - all.get(a)! || first.get(a)! - first.get(b)!);
     }
   }
 }

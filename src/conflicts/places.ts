@@ -181,7 +181,8 @@ export function conflictsOf(
     });
     if (twoSides) continue;
     for (const variant of variants) {
-      for (const [t, a0, a1, end] of variant.places) variant.spans.push(...memberSpans(texts[t]!, a0, a1, end, cls, segments, language));
+      // (One by one: a fact reprinted a hundred thousand times has more spans than a call may have arguments.)
+      for (const [t, a0, a1, end] of variant.places) for (const span of memberSpans(texts[t]!, a0, a1, end, cls, segments, language)) variant.spans.push(span);
       // Sentence ids run document by document, in order: this is (documentId, start) order.
       variant.spans.sort((p, q) => p.sentence - q.sentence);
       variant.documents = new Set(variant.spans.map((span) => segments.doc[span.sentence])).size;
