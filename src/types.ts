@@ -70,7 +70,7 @@ export interface Conflict {
   kind: 'number' | 'date' | 'name' | 'other';
   /** Index into `Summary.sentences` when the fact is in the summary. */
   sentence?: number;
-  /** Two or more: the most supported first, ties by the first span's `(documentId, start)`. */
+  /** Two or more: the most supported (most distinct documents) first, ties by the first span's `(documentId, start)`. */
   variants: ConflictVariant[];
 }
 
@@ -78,7 +78,11 @@ export interface Conflict {
 export interface ConflictVariant {
   /** The words that differ as the first source writes them, with the unit when it is the next word ("17 months", "Sept. 12", "Putin"): `spans[0]`'s text. */
   text: string;
-  /** Every source with this version, by `(documentId, start)`: `document.text.slice(start, end)` is that source's wording of it. */
+  /**
+   * Every source with this version, by `(documentId, start)`: `document.text.slice(start, end)`
+   * is that source's wording of it. Besides the sentence's own sources, a sentence that is no
+   * near-identical copy but gives this number for the same thing in much the same words.
+   */
   spans: ConflictSpan[];
 }
 
@@ -144,7 +148,7 @@ export interface Summary {
   documents: DocumentReport[];
   stats: SummaryStats;
   warnings: SummaryWarning[];
-  /** Every place in the input where the sources of one fact disagree, the most supported fact first. */
+  /** Every place in the input where the sources of one fact disagree, the most supported fact (most documents carrying it) first. */
   conflicts: Conflict[];
 }
 
