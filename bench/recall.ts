@@ -6,7 +6,8 @@
 import levenshtein from 'fast-levenshtein';
 import { analyse } from '../src/analyse.js';
 import { dedupe } from '../src/dedupe/index.js';
-import { createCaches, Kind } from '../src/model.js';
+import { createCaches } from '../src/caches.js';
+import { Kind } from '../src/model.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
 import { resolveInput } from '../src/validate.js';

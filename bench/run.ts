@@ -30,7 +30,7 @@ import { HOSTILE_INPUTS } from './hostile.js';
 import { blockingRecall } from './recall.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const STAGES = ['segment', 'analyse', 'dedupe', 'rank', 'select'] as const;
+const STAGES = ['segment', 'analyse', 'dedupe', 'conflicts', 'rank', 'select'] as const;
 const DEFAULT_CASES = 'feed:1000,feed:10000,feed:100000,reprint:10,reprint:100,reprint:1000,reprint:10000,oneline:1000,oneline:10000,hostile';
 const { values: args } = parseArgs({
   options: { child: { type: 'string' }, cases: { type: 'string', default: DEFAULT_CASES }, write: { type: 'boolean', default: false } },

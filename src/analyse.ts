@@ -11,7 +11,8 @@
  * Non-prose sentences get an empty key and no terms: nothing after this stage reads them.
  */
 import type { LanguageRules } from './language/index.js';
-import { Kind, remember, type AnalysedText, type Analysis, type Caches, type Segments } from './model.js';
+import { remember, type AnalysedText, type Caches } from './caches.js';
+import { Kind, type Analysis, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords } from './text.js';
 import { isPlain, keyOf, normalise, tokenise } from './tokens.js';

@@ -1,21 +1,41 @@
 /**
  * The stages' output → the public `Summary`: provenance (every member of a chosen group is a
- * source span), per-document reports, warnings in canonical order, and the stats.
+ * source span, marked with its variant when the sources disagree), the conflicts, per-document
+ * reports, warnings in canonical order, and the stats.
  */
 import { keyDistance } from './measures.js';
-import { Kind, type StageResults } from './model.js';
+import { CONFLICT_KINDS, Kind, type Conflicts, type StageResults } from './model.js';
 import type { Work } from './schedule.js';
 import { compareCodeUnits } from './text.js';
-import type { DocumentReport, SourceSpan, Summary, SummarySentence, SummaryWarning } from './types.js';
+import type { Conflict, DocumentReport, SourceDocument, SourceSpan, Summary, SummarySentence, SummaryWarning } from './types.js';
+
+/** Every conflict as plain data; `sentence` for those whose group is in the summary. */
+function conflictList(documents: readonly SourceDocument[], segments: StageResults['segments'], conflicts: Conflicts, sentenceOf: Map<number, number>): Conflict[] {
+  const list: Conflict[] = [];
+  for (let c = 0; c < conflicts.count; c++) {
+    const kind = CONFLICT_KINDS[conflicts.kind[c]!]!;
+    const sentence = sentenceOf.get(conflicts.group[c]!);
+    const conflict: Conflict = sentence === undefined ? { kind, variants: [] } : { kind, sentence, variants: [] };
+    for (let v = conflicts.variantStart[c]!; v < conflicts.variantStart[c + 1]!; v++) {
+      const spans = [];
+      for (let p = conflicts.spanStart[v]!; p < conflicts.spanStart[v + 1]!; p++)
+        spans.push({ documentId: documents[segments.doc[conflicts.spanSentence[p]!]!]!.id, start: conflicts.spanFrom[p]!, end: conflicts.spanTo[p]! });
+      const first = documents[segments.doc[conflicts.spanSentence[conflicts.spanStart[v]!]!]!]!;
+      conflict.variants.push({ text: first.text.slice(spans[0]!.start, spans[0]!.end), spans });
+    }
+    list.push(conflict);
+  }
+  return list;
+}
 
 export function* assemble(results: StageResults): Work<Summary> {
-  const { documents, segments, analysis, groups, ranking, chosen } = results;
+  const { documents, segments, analysis, groups, conflicts, ranking, chosen } = results;
 
-  const span = (sentence: number, representativeKey: string): SourceSpan => {
+  const span = (sentence: number, representativeKey: string, disputed: boolean): SourceSpan => {
     const document = segments.doc[sentence]!;
     const start = segments.start[sentence]!;
     const end = segments.end[sentence]!;
-    return {
+    const source: SourceSpan = {
       documentId: documents[document]!.id,
       sentenceIndex: segments.indexInDoc[sentence]!,
       start,
@@ -23,6 +43,8 @@ export function* assemble(results: StageResults): Work<Summary> {
       text: documents[document]!.text.slice(start, end),
       distance: keyDistance(representativeKey, analysis.key[sentence]!),
     };
+    if (disputed && conflicts.variantOf[sentence]! >= 0) source.variant = conflicts.variantOf[sentence]!;
+    return source;
   };
   // Summary sentences citing each document: a group counts once per document it has members in.
   const contributed = new Int32Array(documents.length);
@@ -30,10 +52,13 @@ export function* assemble(results: StageResults): Work<Summary> {
   let words = 0;
   let work = 0; // span objects made and key characters measured since the last pause
   const sentences: SummarySentence[] = [];
+  const sentenceOf = new Map<number, number>();
   for (const group of chosen) {
+    sentenceOf.set(group, sentences.length);
     const representative = groups.representative[group]!;
     const representativeKey = analysis.key[representative]!;
-    const sources = [span(representative, representativeKey)];
+    const disputed = conflicts.firstOfGroup[group]! >= 0;
+    const sources = [span(representative, representativeKey, disputed)];
     for (let p = groups.memberStart[group]!; p < groups.memberStart[group + 1]!; p++) {
       const member = groups.members[p]!;
       // A fact reprinted a million times, or long keys to measure: its spans take a while.
@@ -42,7 +67,7 @@ export function* assemble(results: StageResults): Work<Summary> {
         work = 0;
         yield;
       }
-      if (member !== representative) sources.push(span(member, representativeKey));
+      if (member !== representative) sources.push(span(member, representativeKey, disputed));
       const document = segments.doc[member]!;
       if (lastGroupOf[document] !== group) {
         lastGroupOf[document] = group;
@@ -87,5 +112,6 @@ export function* assemble(results: StageResults): Work<Summary> {
     documents: reports,
     stats: { documents: documents.length, sentences: segments.count, duplicateGroups: groups.duplicateGroups, words },
     warnings,
+    conflicts: conflictList(documents, segments, conflicts, sentenceOf),
   };
 }

@@ -5,6 +5,9 @@ export { toHTML, type HtmlOptions } from './render/html.js';
 export { ChorusError, type ChorusIssue, type ErrorCode } from './errors.js';
 export { DEFAULTS, type SummarizeOptions } from './options.js';
 export type {
+  Conflict,
+  ConflictSpan,
+  ConflictVariant,
   DocumentReport,
   Progress,
   SourceDocument,

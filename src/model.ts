@@ -86,6 +86,8 @@ export interface Groups {
   count: number;
   /** Group of each sentence; −1 for non-prose. */
   groupOf: Int32Array;
+  /** Per sentence: its comparison key as a number (equal keys, equal numbers); −1 for non-prose. */
+  keyId: Int32Array;
   /** Members of group g: `members[memberStart[g] .. memberStart[g + 1])`, in sentence id order, i.e. by (documentId, start). Groups are numbered by their first member. */
   memberStart: Int32Array;
   members: Int32Array;
@@ -97,6 +99,47 @@ export interface Groups {
   duplicateGroups: number;
   /** Edit-distance computations made: read by tests and the benchmark only. */
   comparisons: number;
+}
+
+/** What a conflict is about; the public names are `CONFLICT_KINDS[code]`. */
+export const ConflictKind = { NUMBER: 0, DATE: 1, NAME: 2, OTHER: 3 } as const;
+export type ConflictKindCode = (typeof ConflictKind)[keyof typeof ConflictKind];
+export const CONFLICT_KINDS = ['number', 'date', 'name', 'other'] as const;
+
+/**
+ * conflicts → where the sources of one fact disagree (a number, a date, a name), and each
+ * group's representative and support once that is known.
+ *
+ * Conflict c has variants `variantStart[c] .. variantStart[c + 1]`, most supported first
+ * (ties by document, start); variant v has spans `spanStart[v] .. spanStart[v + 1]` by
+ * (document, start); span p lies in sentence `spanSentence[p]` at `[spanFrom[p], spanTo[p])`
+ * of its document's text. Conflicts are ordered most supported fact first (the group's
+ * support from dedupe, then group id), the conflicts of one group together in reading order.
+ * A group's first conflict decides its representative and support; `variantOf` refers to it.
+ */
+export interface Conflicts {
+  count: number;
+  group: Int32Array;
+  kind: Uint8Array;
+  variantStart: Int32Array;
+  /** Distinct documents of each variant's spans (paraphrases included). */
+  variantSupport: Int32Array;
+  spanStart: Int32Array;
+  /** A member of the group, or (for a paraphrase that gives the same number) a sentence outside it. */
+  spanSentence: Int32Array;
+  spanFrom: Int32Array;
+  spanTo: Int32Array;
+  /** Per group: its first conflict, −1 when it has none. */
+  firstOfGroup: Int32Array;
+  /** Per sentence: its variant in its own group's first conflict, −1 when none (no conflict, or its text lacks the place). */
+  variantOf: Int32Array;
+  /**
+   * Per group, what rank, select and assemble read instead of dedupe's: for a group with a
+   * conflict, its representative is the earliest member of variant 0 and its support is variant
+   * 0's documents; for every other group, dedupe's values.
+   */
+  representative: Int32Array;
+  support: Int32Array;
 }
 
 /** Sparse tf-idf vectors, one per group: terms of group g are at `start[g] .. start[g + 1]`, sorted by term id. */
@@ -143,67 +186,15 @@ export type Budget =
   | { kind: 'sentences'; limit: number }
   | { kind: 'characters'; limit: number };
 
-/** How segment split one line: spans relative to the line, and which are pieces of an over-long run. */
-export interface LineSplit {
-  /** `[start0, end0, start1, end1, …]`. */
-  spans: number[];
-  /** Per span: 1 when it is a piece of an over-long run. */
-  overlong: Uint8Array;
-  /** Over-long runs that were cut, relative to the line. */
-  runs: [number, number][];
-}
-
-/** What analyse keeps of one distinct sentence text. */
-export interface AnalysedText {
-  key: string;
-  /** Term ids of `Caches.vocabulary` (not of one run), in text order. (A plain array: tens of thousands of tiny typed arrays cost the garbage collector more.) */
-  terms: readonly number[];
-  standalone: number;
-}
-
-/**
- * Work one run may reuse from another: every entry is a function of a text alone (under one
- * language, stopword list and `maxSentenceLength`), so results never depend on what was cached.
- * Wire copy repeats lines and sentences verbatim; each distinct one is split, classified and
- * analysed once. One `Caches` serves one settings at a time and one run at a time.
- */
-export interface Caches {
-  /** A line's text → how it splits into sentences. */
-  lineSplits: Map<string, LineSplit>;
-  /** A sentence's text, prefixed "1" when alone on its line and "0" otherwise → its kind. */
-  kinds: Map<string, KindCode>;
-  /** A prose sentence's analysis text → its key, terms and stand-alone factor. */
-  analysed: Map<string, AnalysedText>;
-  /** A raw token → its term id in `vocabulary`, or −1 for a stopword or a single character. */
-  termOfToken: Map<string, number>;
-  /** The vocabulary itself (never capped: a stem keeps its id). */
-  termOfStem: Map<string, number>;
-  vocabulary: string[];
-}
-
-/**
- * Most entries a cache takes. Reprints repeat early and often, so the first quarter-million
- * distinct lines and sentences catch them; a feed of millions of distinct sentences would
- * otherwise keep every one alive, for nothing but garbage-collection time.
- */
-const CACHE_LIMIT = 1 << 18;
-
-/** Remember a value unless the cache is full (a later lookup then simply misses). */
-export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
-  if (cache.size < CACHE_LIMIT) cache.set(key, value);
-}
-
-export function createCaches(): Caches {
-  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), termOfStem: new Map(), vocabulary: [] };
-}
-
 /** Everything one run of the stages produced: what `assemble` turns into a `Summary`. */
 export interface StageResults {
   /** The documents in canonical (id) order: the document index of every layout is an index here. */
   documents: readonly SourceDocument[];
   segments: Segments;
   analysis: Analysis;
+  /** Dedupe's groups with the representative and support that the conflicts decided (`Conflicts.representative`, `.support`). */
   groups: Groups;
+  conflicts: Conflicts;
   ranking: Ranking;
   /** The chosen groups, in output order. */
   chosen: number[];

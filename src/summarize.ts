@@ -1,12 +1,15 @@
 /**
- * The pipeline: validate → segment → analyse → dedupe → rank → select → order → assemble.
+ * The pipeline: validate → segment → analyse → dedupe → conflicts → rank → select → order →
+ * assemble.
  * This is the one file that knows the order of the stages; each is a pure function over the
  * data in model.ts and imports no other stage.
  */
 import { analyse } from './analyse.js';
 import { assemble } from './assemble.js';
+import { findConflicts } from './conflicts/index.js';
 import { dedupe } from './dedupe/index.js';
-import { createCaches, type Caches, type StageResults } from './model.js';
+import { createCaches, type Caches } from './caches.js';
+import type { Groups, StageResults } from './model.js';
 import type { Settings, SummarizeOptions } from './options.js';
 import { order } from './order.js';
 import { rank } from './rank/index.js';
@@ -30,14 +33,18 @@ export function* runStages(documents: readonly SourceDocument[], settings: Setti
   // A cache made for this run is garbage now: kept alive, it would slow every later collection.
   caches = undefined;
   // 3. Near-identical sentences grouped into facts.
-  const groups = yield* dedupe(segments, analysis, settings);
-  // 4. What each fact is worth: a lead-and-centrality prior, and the words it covers.
+  const merged = yield* dedupe(segments, analysis, settings);
+  // 4. Where the sources of a fact disagree (a number, a date, a name); a fact whose sources
+  // do is shown and counted by its most supported version from here on.
+  const conflicts = yield* findConflicts(segments, analysis, merged, settings);
+  const groups: Groups = { ...merged, representative: conflicts.representative, support: conflicts.support };
+  // 5. What each fact is worth: a lead-and-centrality prior, and the words it covers.
   const ranking = yield* rank(segments, analysis, groups, settings);
-  // 5. The facts that cover most of the story within the budget, none repeating another.
+  // 6. The facts that cover most of the story within the budget, none repeating another.
   const { chosen: selected, budgetNeeded } = yield* select(segments, analysis, groups, ranking, settings);
-  // 6. Reading order (or score order).
+  // 7. Reading order (or score order).
   const chosen = order(segments, analysis, groups, ranking.score, selected, settings);
-  return { documents, segments, analysis, groups, ranking, chosen, budgetNeeded };
+  return { documents, segments, analysis, groups, conflicts, ranking, chosen, budgetNeeded };
 }
 
 function* pipeline(documents: readonly SourceDocument[], settings: Settings): Work<Summary> {

@@ -15,14 +15,14 @@ export function isSpaceCode(code: number): boolean {
 /**
  * Han, Hiragana and Katakana: scripts written without spaces between words, in which every
  * character counts as one word. `code` is a UTF-16 code unit; a high surrogate of the
- * supplementary Han planes (U+20000–U+3134F) counts for its pair.
+ * supplementary Han planes (U+20000–U+323FF, extensions B to H) counts for its pair.
  */
 export function isCjkCode(code: number): boolean {
   if (code < 0x3005) return false;
   return (
     code === 0x3005 || code === 0x3007 || (code >= 0x3040 && code <= 0x30ff && code !== 0x30fb) || (code >= 0x31f0 && code <= 0x31ff) ||
     (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xff66 && code <= 0xff9f) || (code >= 0xd840 && code <= 0xd884)
+    (code >= 0xff66 && code <= 0xff9f) || (code >= 0xd840 && code <= 0xd888)
   );
 }
 

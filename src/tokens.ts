@@ -17,7 +17,7 @@ const NOT_KEY = /[^\p{L}\p{M}\p{N}]+/gu;
 const NOT_KEY_PLAIN = /[^a-z0-9]+/g;
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
 const TOKEN_PLAIN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
-const HAS_CJK = /[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{3134f}]/u;
+const HAS_CJK = /[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{323ff}]/u;
 
 /** Lower-case, compatibility-normalised text with one kind of apostrophe. `plain`: PLAIN.test(text), when known. */
 export function normalise(text: string, plain = PLAIN.test(text)): string {

@@ -34,6 +34,12 @@ export interface SourceSpan {
    * Levenshtein distance divided by the longer key's length, in `[0, 1]`; 0 for the representative.
    */
   distance: number;
+  /**
+   * Only on the spans of a sentence whose sources disagree: which version this source gives, an
+   * index into the `variants` of the sentence's conflict (the first entry of `Summary.conflicts`
+   * whose `sentence` is this sentence's index). Absent on a source that does not state it.
+   */
+  variant?: number;
 }
 
 /** One sentence of the summary: a fact, with every place it was reported. */
@@ -42,10 +48,49 @@ export interface SummarySentence {
   text: string;
   /** Centrality-based score in `(0, 1]`; the best sentence of the input scores 1. Comparable within one summary. */
   score: number;
-  /** Number of distinct documents that carry this sentence (itself or a near-identical copy). */
+  /**
+   * Number of distinct documents that carry this sentence (itself or a near-identical copy).
+   * When its sources disagree, those that give the most supported version (`variant` 0).
+   */
   support: number;
-  /** The representative span first, then every merged duplicate in `(documentId, start)` order. */
+  /**
+   * The representative span first, then every merged duplicate in `(documentId, start)` order.
+   * When the sources disagree, the representative is the earliest source of the most
+   * supported version.
+   */
   sources: SourceSpan[];
+}
+
+/**
+ * Sources of one fact that disagree: near-identical sentences that give a different number,
+ * date or name ("in the past 17 months" in two reprints, "18 months" in a third).
+ */
+export interface Conflict {
+  /** What differs: a number (with its unit), a date (a day, month, weekday, year or time), a name. `'other'` is reserved. */
+  kind: 'number' | 'date' | 'name' | 'other';
+  /** Index into `Summary.sentences` when the fact is in the summary. */
+  sentence?: number;
+  /** Two or more: the most supported (most distinct documents) first, ties by the first span's `(documentId, start)`. */
+  variants: ConflictVariant[];
+}
+
+/** One version of a disputed fact and every source that gives it. */
+export interface ConflictVariant {
+  /** The words that differ as the first source writes them, with the unit when it is the next word ("17 months", "Sept. 12", "Putin"): `spans[0]`'s text. */
+  text: string;
+  /**
+   * Every source with this version, by `(documentId, start)`: `document.text.slice(start, end)`
+   * is that source's wording of it. Besides the sentence's own sources, a sentence that is no
+   * near-identical copy but gives this number for the same thing in much the same words.
+   */
+  spans: ConflictSpan[];
+}
+
+/** Where one source words a version: UTF-16 offsets into the document's `text`. */
+export interface ConflictSpan {
+  documentId: string;
+  start: number;
+  end: number;
 }
 
 /** Per-document counts, in document id order. */
@@ -108,6 +153,8 @@ export interface Summary {
   documents: DocumentReport[];
   stats: SummaryStats;
   warnings: SummaryWarning[];
+  /** Every place in the input where the sources of one fact disagree, the most supported fact (most documents carrying it) first. */
+  conflicts: Conflict[];
 }
 
 /** What `onProgress` receives: the stage running and how far it is. */
@@ -118,4 +165,4 @@ export interface Progress {
   total: number;
 }
 
-export type Stage = 'segment' | 'analyse' | 'dedupe' | 'rank' | 'select';
+export type Stage = 'segment' | 'analyse' | 'dedupe' | 'conflicts' | 'rank' | 'select';

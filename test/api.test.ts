@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import * as core from '../src/index.js';
+import type { Conflict, ConflictSpan, ConflictVariant, SourceSpan, Stage, Summary } from '../src/index.js';
 import * as node from '../src/node/index.js';
 
 const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
@@ -10,6 +11,15 @@ const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.m
 describe('public surface', () => {
   test('the core exports exactly this', () => {
     expect(Object.keys(core).sort()).toEqual(['ChorusError', 'DEFAULTS', 'summarize', 'summarizeSync', 'toHTML', 'toMarkdown', 'toText']);
+  });
+
+  test('the types of sources that disagree are exported (checked by tsc)', () => {
+    expectTypeOf<Summary['conflicts']>().toEqualTypeOf<Conflict[]>();
+    expectTypeOf<Conflict['variants']>().toEqualTypeOf<ConflictVariant[]>();
+    expectTypeOf<ConflictVariant['spans']>().toEqualTypeOf<ConflictSpan[]>();
+    expectTypeOf<Conflict['kind']>().toEqualTypeOf<'number' | 'date' | 'name' | 'other'>();
+    expectTypeOf<SourceSpan['variant']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<'conflicts'>().toExtend<Stage>();
   });
 
   test('the Node entry exports exactly this', () => {

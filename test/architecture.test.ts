@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
  * no file is over 250 lines, and nothing outside src/node/ imports a Node built-in.
  */
 const src = fileURLToPath(new URL('../src/', import.meta.url));
-const STAGES = ['segment', 'analyse', 'dedupe', 'rank', 'select', 'order'];
+const STAGES = ['segment', 'analyse', 'dedupe', 'conflicts', 'rank', 'select', 'order'];
 
 const files: string[] = [];
 const walk = (directory: string) => {

@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { analyse } from '../src/analyse.js';
 import { dedupe } from '../src/dedupe/index.js';
-import { createCaches } from '../src/model.js';
+import { createCaches } from '../src/caches.js';
 import type { Settings } from '../src/options.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
 import { resolveInput } from '../src/validate.js';
-import type { SourceDocument, Summary, SummarizeOptions } from '../src/index.js';
+import type { SourceDocument, Summary, SummarizeOptions, SummarySentence } from '../src/index.js';
 
 export const ARTICLES_DIR = fileURLToPath(new URL('../examples/articles/', import.meta.url));
 
@@ -34,6 +34,12 @@ export function expectExactProvenance(summary: Summary, documents: readonly Sour
       expect(span.start).toBeLessThan(span.end);
     }
   }
+}
+
+/** What `support` must be: the distinct documents of the sources, or of those giving variant 0 when the sources disagree. */
+export function expectedSupport(sentence: SummarySentence): number {
+  const disputed = sentence.sources.some((span) => span.variant !== undefined);
+  return new Set(sentence.sources.filter((span) => !disputed || span.variant === 0).map((span) => span.documentId)).size;
 }
 
 /** The settings the stages receive for these options (defaults for the rest). */

@@ -30,7 +30,7 @@ const cases: [string, () => unknown][] = [
   ['an option value', () => summarize([REAL], { words: MB as never, order: MB as never, language: MB })],
   ['an object as documents', () => summarize({ [MB]: MB } as never)],
   ['an abort reason', () => summarize([REAL], { signal: AbortSignal.abort(new Error(MB)) })],
-  ['a renderer option', () => toText({ sentences: [{ text: 'a', score: 1, support: 1, sources: [] }], documents: [], stats: { documents: 0, sentences: 0, duplicateGroups: 0, words: 0 }, warnings: [] }, { maxCitations: MB as never })],
+  ['a renderer option', () => toText({ sentences: [{ text: 'a', score: 1, support: 1, sources: [] }], documents: [], stats: { documents: 0, sentences: 0, duplicateGroups: 0, words: 0 }, warnings: [], conflicts: [] }, { maxCitations: MB as never })],
   ['a missing path', () => loadDocuments([`${MB}/a.txt`, 'missing/'.repeat(100_000)])],
   ['a pattern matching nothing', () => loadDocuments([`nowhere/${MB}*.txt`])],
   ['a language in the Node entry', () => summarizeFiles([], { language: MB, documents: [REAL] })],

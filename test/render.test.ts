@@ -17,6 +17,7 @@ const summary: Summary = {
   ],
   stats: { documents: 3, sentences: 6, duplicateGroups: 1, words: 14 },
   warnings: [],
+  conflicts: [],
 };
 
 describe('renderers', () => {
@@ -94,6 +95,7 @@ function summaryWith(hostile: Partial<DocumentReport>, text = ordinary): Summary
     ],
     stats: { documents: 2, sentences: 3, duplicateGroups: 1, words: 13 },
     warnings: [],
+    conflicts: [],
   };
 }
 
@@ -177,6 +179,7 @@ describe('citation limits', () => {
     documents: Array.from({ length: count }, (_, i) => ({ id: `d${i}`, sentences: 1, skipped: 0, contributed: 1 })),
     stats: { documents: count, sentences: count, duplicateGroups: 1, words: 7 },
     warnings: [],
+    conflicts: [],
   });
   const cases: [string, number, unknown, string][] = [
     ['the default: 10, then a count', 12, undefined, `${ordinary} [1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more]`],

@@ -143,5 +143,5 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
     support[g] = documents;
   }
   yield tick(5, 0);
-  return { count: groupCount, groupOf, memberStart, members, representative, support, duplicateGroups, comparisons };
+  return { count: groupCount, groupOf, keyId: distinctOf, memberStart, members, representative, support, duplicateGroups, comparisons };
 }

@@ -2,7 +2,7 @@
  * English: what the segmenter, the furniture rules and the stand-alone test know about
  * English news. Everything here is data; the stages hold the logic.
  */
-import type { FurniturePatterns, LanguageRules } from './types.js';
+import type { ConflictWords, FurniturePatterns, LanguageRules } from './types.js';
 import { porterStem } from './porter.js';
 
 /**
@@ -94,6 +94,77 @@ const FURNITURE: FurniturePatterns = {
     /^(?:(?:published|updated|posted|last updated|first published|modified)\b.{0,60}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?.{0,30}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.{0,30}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}.{0,30}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.{0,30}|\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?.{0,40})$/i,
 };
 
+const words = (list: string) => new Set(list.split(' '));
+/** A word table with no prototype: looking up any word ("constructor", a polluted name) finds only these entries. */
+const table = <T>(entries: Record<string, T>): Readonly<Record<string, T>> => Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+
+/** Numbers, dates, units and titles in English news, for finding where sources disagree. */
+const CONFLICTS: ConflictWords = {
+  numbers: table({
+    zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+    thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+    forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  }),
+  // Not "second": far more often "a second time" or a unit than the ordinal.
+  ordinals: table({ first: 1, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 }),
+  magnitudes: table({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12, m: 1e6, mn: 1e6, bn: 1e9, k: 1e3 }),
+  vague: words('dozens hundreds thousands millions billions scores tens'),
+  numberJoiner: 'and',
+  half: 'half',
+  ordinalSuffixes: words('th st nd rd'),
+  timeSuffixes: words('am pm'),
+  unitSuffixes: words('km kg ft mi lb lbs mph cm mm g mg ml l kph kmh sq'),
+  timeWords: words('am pm'),
+  months: table({
+    january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11,
+    december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  }),
+  weekdays: table({
+    monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+    mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
+  }),
+  ambiguousMonths: words('may march'),
+  units: words(
+    'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries ' +
+      'percent percentage point points mile miles kilometer kilometers kilometre kilometres km meter meters metre metres ' +
+      'foot feet inch inches yard yards pound pounds ounce ounces kilogram kilograms kg ton tons tonne tonnes gram grams ' +
+      'degree degrees acre acres hectare hectares gallon gallons liter liters litre litres barrel barrels mph ' +
+      'dollar dollars euro euros cent cents yen yuan rupees rubles roubles ' +
+      'people persons person men women children adults students soldiers troops officers victims deaths dead casualties ' +
+      'staff workers employees members residents passengers homes houses buildings cases votes seats times',
+  ),
+  unitPairs: table({ per: 'cent' }),
+  titles: words(
+    'mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary senator sen rep representative ' +
+      'congressman congresswoman congressmember governor gov mayor judge justice chief officer lt lieutenant sgt sergeant ' +
+      'capt captain col colonel gen general adm admiral maj major cpl corporal pvt private det detective insp inspector ' +
+      'supt superintendent sheriff deputy attorney chairman chairwoman chair speaker leader king queen prince princess pope ' +
+      'rev reverend father bishop cardinal ambassador commissioner director spokesman spokeswoman spokesperson ' +
+      'professor doctor dean coach acting former interim',
+  ),
+  functionWords: words(
+    'a an the and or but of to in on at by for with from as is are was were be been being has have had do does did ' +
+      'that this these those it its he she they we you i his her their our my me him them us who whom which what ' +
+      'not no nor so than then too very can could will would shall should may might must also just only about more most ' +
+      'over under after before into out up down off again further once here there when where why how all any both each few ' +
+      'other some such own same s t said says say between during despite among against through without within since until ' +
+      'because while although though however meanwhile yet still even instead whether if unless one',
+  ),
+  abbreviationsWithDot: words(
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+      'mr mrs ms dr st gen gov sen rep lt col sgt capt adm prof jr sr no',
+  ),
+  nameFillers: words('of the and for de la von van al'),
+  events: table({
+    killed: 'dead', dead: 'dead', died: 'dead', deaths: 'dead', death: 'dead', fatalities: 'dead', lives: 'dead', bodies: 'dead',
+    injured: 'injured', wounded: 'injured', hurt: 'injured', injuries: 'injured',
+    missing: 'missing', arrested: 'arrested', arrests: 'arrested', detained: 'arrested',
+  }),
+  partial: words('other others more additional further new extra'),
+  genericNouns: words('year month week day hour minute second time percent point other'),
+  people: words('people persons person'),
+};
+
 export const ENGLISH: LanguageRules = {
   code: 'eng',
   abbreviations: ABBREVIATIONS,
@@ -103,4 +174,5 @@ export const ENGLISH: LanguageRules = {
   attribution: ATTRIBUTION,
   stem: porterStem,
   furniture: FURNITURE,
+  conflicts: CONFLICTS,
 };

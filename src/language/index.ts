@@ -6,7 +6,7 @@
 import { ENGLISH } from './eng.js';
 import type { FurniturePatterns, LanguageRules } from './types.js';
 
-export type { FurniturePatterns, LanguageRules } from './types.js';
+export type { ConflictWords, FurniturePatterns, LanguageRules } from './types.js';
 
 /**
  * Characters other than `.`, `!` and `?` that end a sentence: the ideographic full stop and

@@ -53,4 +53,56 @@ export interface LanguageRules {
   /** Stem a lower-case token; absent, tokens are terms as they are. */
   stem?: (token: string) => string;
   furniture: FurniturePatterns;
+  /** Number words, dates, units and titles for finding where sources disagree; absent, digits only. */
+  conflicts?: ConflictWords;
+}
+
+/**
+ * What a language knows about the facts sources disagree on (numbers, dates, names). Absent,
+ * conflicts are found between numbers written in digits only. Keys are lower case.
+ */
+export interface ConflictWords {
+  /** Cardinal number words ("seventeen": 17), joined into one number ("twenty five"). */
+  numbers: Readonly<Record<string, number>>;
+  /** Ordinal words that are rarely anything else ("third": 3). */
+  ordinals: Readonly<Record<string, number>>;
+  /** Words and suffixes that multiply ("million": 1e6, "dozen": 12, "bn" in "5bn"). */
+  magnitudes: Readonly<Record<string, number>>;
+  /** Plurals that count without a value ("dozens", "thousands"): compared as words. */
+  vague: ReadonlySet<string>;
+  /** The word that joins number words after a hundred or thousand ("one hundred and three"). */
+  numberJoiner: string;
+  /** The word for half ("half a million"). */
+  half: string;
+  /** Suffixes after digits: ordinal ("12th"), time of day ("9pm"), a unit whose value stays ("5km"). */
+  ordinalSuffixes: ReadonlySet<string>;
+  timeSuffixes: ReadonlySet<string>;
+  unitSuffixes: ReadonlySet<string>;
+  /** Words after a number that read as the time of day ("10 a.m."), matched on their key. */
+  timeWords: ReadonlySet<string>;
+  /** Month names and abbreviations → 1–12; weekday names and abbreviations → 1–7. */
+  months: Readonly<Record<string, number>>;
+  weekdays: Readonly<Record<string, number>>;
+  /** Month names that open a sentence as another word ("May", "March"). */
+  ambiguousMonths: ReadonlySet<string>;
+  /** What a number counts or measures when it is the next word ("17 months", "12 people"). */
+  units: ReadonlySet<string>;
+  /** A two-word unit: its first word → its second ("per" → "cent"). */
+  unitPairs: Readonly<Record<string, string>>;
+  /** Titles and offices: capitalised before a name but not the name ("Sen.", "President"). */
+  titles: ReadonlySet<string>;
+  /** Function words: a capitalised one is not a name unless written in capitals ("The", "He"). */
+  functionWords: ReadonlySet<string>;
+  /** Abbreviations whose full stop belongs to the word's span ("Sept.", "Mr."). */
+  abbreviationsWithDot: ReadonlySet<string>;
+  /** Words of a name skipped when reading its initials ("of" in "Bank of England"). */
+  nameFillers: ReadonlySet<string>;
+  /** Paraphrases (sentences outside the group that give the same number): words that say what happened to those counted → a class ("killed" → "dead"). */
+  events: Readonly<Record<string, string>>;
+  /** Words after a number that make it an increment ("five more"): comparable only with another increment. */
+  partial: ReadonlySet<string>;
+  /** Nouns that count many different things in one story ("year", "percent"): they need more shared context. */
+  genericNouns: ReadonlySet<string>;
+  /** General words for people, replaced by an event class when one is near ("12 people" killed → "dead"). */
+  people: ReadonlySet<string>;
 }

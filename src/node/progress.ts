@@ -7,10 +7,10 @@
  */
 
 /** Each step's share of the bar, from what it takes on the benchmark's clusters. */
-const SHARES = { load: 0.2, segment: 0.3, analyse: 0.2, dedupe: 0.15, rank: 0.1, select: 0.05 } as const;
+const SHARES = { load: 0.2, segment: 0.3, analyse: 0.2, dedupe: 0.13, conflicts: 0.02, rank: 0.1, select: 0.05 } as const;
 export type Step = keyof typeof SHARES;
 const STEPS = Object.keys(SHARES) as Step[];
-const LABELS: Record<Step, string> = { load: 'reading', segment: 'splitting', analyse: 'analysing', dedupe: 'merging', rank: 'ranking', select: 'selecting' };
+const LABELS: Record<Step, string> = { load: 'reading', segment: 'splitting', analyse: 'analysing', dedupe: 'merging', conflicts: 'comparing', rank: 'ranking', select: 'selecting' };
 
 export interface BarOptions {
   /** Whether to draw at all (a terminal, not --quiet). */

@@ -9,7 +9,8 @@
  */
 
 import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRules } from '../language/index.js';
-import { Kind, remember, type KindCode } from '../model.js';
+import { remember } from '../caches.js';
+import { Kind, type KindCode } from '../model.js';
 import type { Work } from '../schedule.js';
 import type { SummaryWarning } from '../types.js';
 import { countWords, isSpaceCode } from '../text.js';

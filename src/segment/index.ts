@@ -8,7 +8,8 @@
  */
 import { looksLikeMarkup, maskMarkup } from '../markup.js';
 import type { LanguageRules } from '../language/index.js';
-import { Kind, remember, type Caches, type KindCode, type Segments } from '../model.js';
+import { remember, type Caches } from '../caches.js';
+import { Kind, type KindCode, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { trimSpan } from '../text.js';
 import type { SourceDocument, SummaryWarning } from '../types.js';

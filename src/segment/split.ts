@@ -4,7 +4,7 @@
  * initialisms repaired, a dateline split off, over-long runs cut into pieces.
  */
 import { CLOSERS, OTHER_SENTENCE_ENDS, type LanguageRules } from '../language/index.js';
-import type { LineSplit } from '../model.js';
+import type { LineSplit } from '../caches.js';
 import type { Work } from '../schedule.js';
 import { isSpaceCode, trimSpan } from '../text.js';
 import { openingFurnitureLength } from './furniture.js';

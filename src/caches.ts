@@ -1,0 +1,59 @@
+/**
+ * The per-call caches the stages share: each distinct line and sentence of wire copy is split,
+ * classified and analysed once. Data only, like model.ts; stages read and fill them.
+ */
+import type { KindCode } from './model.js';
+
+/** How segment split one line: spans relative to the line, and which are pieces of an over-long run. */
+export interface LineSplit {
+  /** `[start0, end0, start1, end1, …]`. */
+  spans: number[];
+  /** Per span: 1 when it is a piece of an over-long run. */
+  overlong: Uint8Array;
+  /** Over-long runs that were cut, relative to the line. */
+  runs: [number, number][];
+}
+
+/** What analyse keeps of one distinct sentence text. */
+export interface AnalysedText {
+  key: string;
+  /** Term ids of `Caches.vocabulary` (not of one run), in text order. (A plain array: tens of thousands of tiny typed arrays cost the garbage collector more.) */
+  terms: readonly number[];
+  standalone: number;
+}
+
+/**
+ * Work one run may reuse from another: every entry is a function of a text alone (under one
+ * language, stopword list and `maxSentenceLength`), so results never depend on what was cached.
+ * Wire copy repeats lines and sentences verbatim; each distinct one is split, classified and
+ * analysed once. One `Caches` serves one settings at a time and one run at a time.
+ */
+export interface Caches {
+  /** A line's text → how it splits into sentences. */
+  lineSplits: Map<string, LineSplit>;
+  /** A sentence's text, prefixed "1" when alone on its line and "0" otherwise → its kind. */
+  kinds: Map<string, KindCode>;
+  /** A prose sentence's analysis text → its key, terms and stand-alone factor. */
+  analysed: Map<string, AnalysedText>;
+  /** A raw token → its term id in `vocabulary`, or −1 for a stopword or a single character. */
+  termOfToken: Map<string, number>;
+  /** The vocabulary itself (never capped: a stem keeps its id). */
+  termOfStem: Map<string, number>;
+  vocabulary: string[];
+}
+
+/**
+ * Most entries a cache takes. Reprints repeat early and often, so the first quarter-million
+ * distinct lines and sentences catch them; a feed of millions of distinct sentences would
+ * otherwise keep every one alive, for nothing but garbage-collection time.
+ */
+const CACHE_LIMIT = 1 << 18;
+
+/** Remember a value unless the cache is full (a later lookup then simply misses). */
+export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size < CACHE_LIMIT) cache.set(key, value);
+}
+
+export function createCaches(): Caches {
+  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), termOfStem: new Map(), vocabulary: [] };
+}
