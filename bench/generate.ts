@@ -18,6 +18,16 @@ export interface GeneratedDocument {
   text: string;
 }
 
+export interface ClusterOptions {
+  /**
+   * Articles written as one line: paragraphs joined by a space instead of a blank line, as
+   * pages scraped without their markup arrive. Nothing then repeats line for line, so the
+   * library's per-line cache gets no hits. 'half': the odd-numbered articles. Default 'none'
+   * (the output is byte-identical to what it was before this option existed).
+   */
+  oneLine?: 'none' | 'half' | 'all';
+}
+
 /** mulberry32: small, fast, and the same sequence everywhere. */
 export function prng(seed: number): () => number {
   let state = seed >>> 0;
@@ -93,9 +103,12 @@ function paraphrase(sentence: string, random: () => number): string {
 /**
  * `count` articles on one story, about 5 KB each on average. Same count, same seed → same
  * bytes. With `verbatim: false` every paragraph gets a token unique to its outlet, so no line
- * or sentence repeats verbatim: the worst case for the library's per-call caches.
+ * or sentence repeats verbatim: the worst case for the library's per-call caches. With
+ * `oneLine` some or all articles have no line breaks (see ClusterOptions); which ones depends
+ * on the article's number only, so the random stream, and every other byte, is unchanged.
  */
-export function generateCluster(count: number, root: string, seed = 20261123, verbatim = true): GeneratedDocument[] {
+export function generateCluster(count: number, root: string, seed = 20261123, verbatim = true, options: ClusterOptions = {}): GeneratedDocument[] {
+  const oneLine = options.oneLine ?? 'none';
   const random = prng(seed ^ count);
   const sources = loadSource(root);
   const documents: GeneratedDocument[] = [];
@@ -123,7 +136,8 @@ export function generateCluster(count: number, root: string, seed = 20261123, ve
     const bottom = random() < 0.4 ? [FURNITURE_BOTTOM[Math.floor(random() * FURNITURE_BOTTOM.length)]!, UNRELATED[Math.floor(random() * UNRELATED.length)]!] : [];
     // Reworded: a token unique to this outlet and paragraph, so no line or sentence repeats.
     const paragraphsOut = [...top, ...body, ...bottom].map((paragraph, k) => (verbatim ? paragraph : paragraph.replace(' ', ` ${n}x${k} `)));
-    documents.push({ id: `outlet-${String(n).padStart(5, '0')}`, text: paragraphsOut.join('\n\n') });
+    const asOneLine = oneLine === 'all' || (oneLine === 'half' && n % 2 === 1);
+    documents.push({ id: `outlet-${String(n).padStart(5, '0')}`, text: paragraphsOut.join(asOneLine ? ' ' : '\n\n') });
   }
   return documents;
 }
