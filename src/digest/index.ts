@@ -85,7 +85,7 @@ export function* groupStories(
   const window = settings.timeWindowHours === undefined ? undefined : settings.timeWindowHours * 3_600_000;
   const apart = window === undefined ? undefined : (i: number, j: number) => Math.abs(time[i]! - time[j]!) > window;
   const edges = yield* similarityEdges(vectors, joins, terms.termCount, apart, parameters);
-  const root = yield* averageLinkage(count, edges, settings.storySimilarity, time, window);
+  const root = yield* averageLinkage(vectors, terms.termCount, edges, settings.storySimilarity, time, window);
 
   const grouping: Grouping = { stories: [], unassigned: [], tooSmall: [] };
   const clusterOf = new Map<number, number[]>(); // filled in canonical order: iteration order is that too

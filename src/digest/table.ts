@@ -5,13 +5,13 @@
  * few bytes each instead of a hundred.
  */
 
-/** 32-bit FNV-1a of a string, mixed with `seed`. Reads at most the first and last 64 code units (equality is checked apart). */
+/** 32-bit FNV-1a of a string's length and at most its first and last 32 code units, mixed with `seed` (equality is checked apart). */
 export function hashText(text: string, seed = 0x811c9dc5): number {
   let h = (seed ^ text.length) >>> 0;
   const length = text.length;
-  const head = Math.min(length, 64);
+  const head = Math.min(length, 32);
   for (let i = 0; i < head; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  for (let i = Math.max(head, length - 64); i < length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(head, length - 32); i < length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 

@@ -58,59 +58,68 @@ export class TermCounter {
   /** Counts document d (clearing the last one); returns the work done. */
   count(d: number, cleaning: Cleaning): number {
     this.clear();
-    const { terms, analysis, segments, shared, masked, tf } = this;
-    const { leadTerms, runTerms, headlineWeight, leadWeighted, bodyWeight, bodyMost } = this.parameters;
+    const { terms, analysis, segments, shared, masked } = this;
+    const { leadTerms, runTerms, headlineWeight } = this.parameters;
     const weak = terms.weak;
     masked.fill(0);
     if (cleaning.runs) {
       const from = shared.leadStart[d]!;
       for (let p = from; p < shared.leadStart[d + 1]!; p++) if (shared.runClass[p]! >= 0 && cleaning.runs[shared.runClass[p]!]) masked.fill(1, p - from, p - from + runTerms);
     }
-    let at = 0; // position among the document's terms (weak ones left out), for the lead's runs
-    let body = 0; // body terms counted
-    let work = 16;
-    const add = (term: number, weight: number) => {
-      if (tf[term] === 0) {
-        if (this.touchedCount === this.touched.length) {
-          const grown = new Int32Array(this.touched.length * 2);
-          grown.set(this.touched);
-          this.touched = grown;
-        }
-        this.touched[this.touchedCount++] = term;
-      }
-      tf[term]! += weight;
-      this.occurrences++;
-    };
+    this.at = 0;
+    this.body = 0;
     for (let p = terms.headStart[d]!; p < terms.headStart[d + 1]!; p++) {
       const term = terms.head[p]!;
       if (weak[term]) continue;
-      if (!(at < leadTerms && masked[at])) add(term, headlineWeight);
-      at++;
+      if (!(this.at < leadTerms && masked[this.at])) this.add(term, headlineWeight);
+      this.at++;
     }
-    work += terms.headStart[d + 1]! - terms.headStart[d]!;
-    const readBody = (list: ArrayLike<number>, from: number, to: number, dropped: boolean): boolean => {
-      work += to - from;
-      for (let p = from; p < to; p++) {
-        const term = list[p]!;
-        if (weak[term]) continue;
-        const hidden = dropped || (at < leadTerms && masked[at] === 1);
-        at++;
-        if (hidden) continue;
-        if (body >= bodyMost) return false;
-        add(term, body < leadWeighted ? 1 : bodyWeight);
-        body++;
-      }
-      return true;
-    };
+    let work = 16 + terms.headStart[d + 1]! - terms.headStart[d]!;
     const end = segments.firstOfDoc[d + 1]!;
     for (let s = segments.firstOfDoc[d]!; s < end; s++) {
       if (segments.kind[s] !== Kind.PROSE) continue;
       const dropped = cleaning.sentences !== undefined && shared.sentenceClass[s]! >= 0 && cleaning.sentences[shared.sentenceClass[s]!] === 1;
-      if (!readBody(analysis.terms, analysis.termStart[s]!, analysis.termStart[s + 1]!, dropped)) break;
+      work += analysis.termStart[s + 1]! - analysis.termStart[s]!;
+      if (!this.readBody(analysis.terms, analysis.termStart[s]!, analysis.termStart[s + 1]!, dropped)) break;
     }
-    readBody(terms.extra, terms.extraStart[d]!, terms.extraStart[d + 1]!, false);
+    work += terms.extraStart[d + 1]! - terms.extraStart[d]!;
+    this.readBody(terms.extra, terms.extraStart[d]!, terms.extraStart[d + 1]!, false);
     this.touched.subarray(0, this.touchedCount).sort();
     return work + this.touchedCount;
+  }
+
+  /** Position among the document's terms (weak ones left out), for the lead's runs; body terms counted. */
+  private at = 0;
+  private body = 0;
+
+  /** Adds body terms `list[from .. to)` in order; false once the body is full. */
+  private readBody(list: Int32Array, from: number, to: number, dropped: boolean): boolean {
+    const { leadTerms, leadWeighted, bodyWeight, bodyMost } = this.parameters;
+    const { weak } = this.terms;
+    for (let p = from; p < to; p++) {
+      const term = list[p]!;
+      if (weak[term]) continue;
+      const hidden = dropped || (this.at < leadTerms && this.masked[this.at] === 1);
+      this.at++;
+      if (hidden) continue;
+      if (this.body >= bodyMost) return false;
+      this.add(term, this.body < leadWeighted ? 1 : bodyWeight);
+      this.body++;
+    }
+    return true;
+  }
+
+  private add(term: number, weight: number): void {
+    if (this.tf[term] === 0) {
+      if (this.touchedCount === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.touchedCount++] = term;
+    }
+    this.tf[term]! += weight;
+    this.occurrences++;
   }
 }
 
@@ -140,8 +149,15 @@ const onePlusLn = Float64Array.from({ length: LN_TABLE }, (_, k) => 1 + ln(Math.
  * returns each document's term occurrences (after cleaning).
  */
 export function* vectorsOf(counter: TermCounter, which: ArrayLike<number>, df: Int32Array, total: number, cleaning: Cleaning, idfPower: number): Work<{ vectors: DocumentVectors; occurrences: Int32Array }> {
+  // idf depends on df alone: computed once per distinct df (0 marks not yet; ln(N / N) = 0 is cheap to redo).
+  const idfOfFrequency = new Float64Array(total + 1);
   const idf = new Float64Array(df.length);
-  for (let t = 0; t < df.length; t++) if (df[t]! >= 2) idf[t] = pow(ln(total / df[t]!), idfPower);
+  for (let t = 0; t < df.length; t++) {
+    const f = df[t]!;
+    if (f < 2) continue;
+    if (idfOfFrequency[f] === 0) idfOfFrequency[f] = pow(ln(total / f), idfPower);
+    idf[t] = idfOfFrequency[f]!;
+  }
   yield;
   const start = new Int32Array(which.length + 1);
   const term = new IntList(which.length * 64);
