@@ -74,7 +74,7 @@ export function* groupStories(
   const counted = new Uint8Array(count);
   for (let d = 0; d < count; d++) counted[d] = parameters.maxCopies > 0 && shared.copies[shared.textOf[d]!]! >= parameters.maxCopies ? 0 : 1;
   const counter = new TermCounter(segments, analysis, terms, shared, parameters);
-  const cleaning = yield* findBoilerplate(counter, shared, counted, count, parameters);
+  const cleaning = yield* findBoilerplate(counter, segments, analysis, shared, counted, count, parameters);
   const df = yield* documentFrequencies(counter, counted, cleaning);
   const all = Int32Array.from({ length: count }, (_, d) => d);
   const { vectors, occurrences } = yield* vectorsOf(counter, all, df, count, cleaning, parameters.idfPower);
