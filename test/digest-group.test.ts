@@ -104,6 +104,13 @@ describe('groupStories', () => {
     expect(result.unassigned).toEqual(['chess-9', 'flood-9', 'recall-9']);
   });
 
+  test('an article syndicated verbatim by three outlets is a story, not furniture', () => {
+    const wire = [...FLOOD, ...LAUNCH].map((document) => document.text).join('\n\n');
+    const result = group([doc('wire-1', wire), doc('wire-2', wire), doc('wire-3', wire), ...CHESS]);
+    expect(partition(result.stories)).toEqual(partition([['wire-1', 'wire-2', 'wire-3'], STORIES[1]!]));
+    expect(result.unassigned).toEqual([]);
+  });
+
   test('a boilerplate sentence shared by articles of different stories links nothing', () => {
     // Articles that are mostly the plea: without the test, the plea would make them one story.
     const plea =

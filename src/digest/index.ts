@@ -25,7 +25,7 @@ import { findBoilerplate } from './boilerplate.js';
 import { similarityEdges } from './candidates.js';
 import { GROUP_PARAMETERS, type GroupParameters } from './parameters.js';
 import { findShared } from './shared.js';
-import { documentTerms } from './terms.js';
+import { documentTerms, type DocumentTerms } from './terms.js';
 import { documentFrequencies, TermCounter, vectorsOf } from './vectors.js';
 
 export interface GroupSettings {
@@ -57,6 +57,13 @@ function timesOf(documents: readonly SourceDocument[]): Float64Array {
   });
 }
 
+/** Content terms of document d (headline, prose, snippet). */
+function contentTerms(d: number, segments: Segments, analysis: Analysis, terms: DocumentTerms): number {
+  const { termStart } = analysis;
+  const prose = termStart[segments.firstOfDoc[d + 1]!]! - termStart[segments.firstOfDoc[d]!]!;
+  return prose + terms.headStart[d + 1]! - terms.headStart[d]! + terms.extraStart[d + 1]! - terms.extraStart[d]!;
+}
+
 /**
  * Group `documents` (validated, in canonical id order) into stories; `segments` and `analysis` are
  * the stages' output for exactly these documents.
@@ -71,8 +78,12 @@ export function* groupStories(
   const count = documents.length;
   const terms = yield* documentTerms(documents, segments, analysis, settings);
   const shared = yield* findShared(segments, analysis, terms, parameters);
+  // Verbatim furniture: a short text repeated in maxCopies documents or more (a longer one is syndicated copy).
   const counted = new Uint8Array(count);
-  for (let d = 0; d < count; d++) counted[d] = parameters.maxCopies > 0 && shared.copies[shared.textOf[d]!]! >= parameters.maxCopies ? 0 : 1;
+  for (let d = 0; d < count; d++) {
+    const repeated = parameters.maxCopies > 0 && shared.copies[shared.textOf[d]!]! >= parameters.maxCopies;
+    counted[d] = repeated && contentTerms(d, segments, analysis, terms) < parameters.furnitureMostTerms ? 0 : 1;
+  }
   const counter = new TermCounter(segments, analysis, terms, shared, parameters);
   const cleaning = yield* findBoilerplate(counter, segments, analysis, shared, counted, count, parameters);
   const df = yield* documentFrequencies(counter, counted, cleaning);

@@ -16,8 +16,10 @@ export interface GroupParameters {
   /** Weight = (1 + ln tf) · ln(N / df)^idfPower: rare names and places count more than topic words. */
   idfPower: number;
   // --- furniture (shared.ts, boilerplate.ts)
-  /** A whole text found verbatim in this many documents or more is page furniture (0: never). */
+  /** A whole text found verbatim in this many documents or more is page furniture (0: never) … */
   maxCopies: number;
+  /** … when it has fewer content terms than this: a longer one is an article syndicated verbatim (wire copy), and a story. */
+  furnitureMostTerms: number;
   /** Sentences shorter than this (words) are not compared across documents. */
   sentenceMinWords: number;
   /** Shared runs are looked for among a document's first this many terms, headline included … */
@@ -50,6 +52,7 @@ export const GROUP_PARAMETERS: Readonly<GroupParameters> = Object.freeze({
   bodyMost: 1000,
   idfPower: 1.5,
   maxCopies: 3,
+  furnitureMostTerms: 80,
   sentenceMinWords: 6,
   leadTerms: 30,
   runTerms: 5,
