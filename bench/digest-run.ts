@@ -6,7 +6,8 @@
 import { analyse } from '../src/analyse.js';
 import { groupStories, type Grouping } from '../src/digest/index.js';
 import { GROUP_PARAMETERS, type GroupParameters } from '../src/digest/parameters.js';
-import { createCaches, type Analysis, type Segments } from '../src/model.js';
+import { createCaches } from '../src/caches.js';
+import type { Analysis, Segments } from '../src/model.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
 import { compareCodeUnits } from '../src/text.js';
