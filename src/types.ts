@@ -130,10 +130,13 @@ export interface SummaryWarning {
  * - `NO_STORY`: there is prose, but no document reads as an article (in none is at least half
  *   the text prose: pages of navigation, link lists, teasers, notices); the summary is built
  *   from what prose there is and may be page furniture the rules did not recognise.
+ * - `UNASSIGNED`: (digest) the document joined no story: it has no comparable text (empty,
+ *   markup or furniture only, or page furniture repeated across the feed), or its story had
+ *   fewer than `minDocuments` documents; the message says which.
  * - `INVALID_UTF8`, `BINARY_FILE`, `UNREADABLE_FILE`: (Node entry) a file could not be read as
  *   text and was left out; `documentId` is the id it would have had.
  */
-export type WarningCode = 'EMPTY_DOCUMENT' | 'NO_PROSE' | 'NO_STORY' | 'SENTENCE_TOO_LONG' | 'BUDGET_TOO_SMALL' | 'INVALID_UTF8' | 'BINARY_FILE' | 'UNREADABLE_FILE';
+export type WarningCode = 'EMPTY_DOCUMENT' | 'NO_PROSE' | 'NO_STORY' | 'SENTENCE_TOO_LONG' | 'BUDGET_TOO_SMALL' | 'UNASSIGNED' | 'INVALID_UTF8' | 'BINARY_FILE' | 'UNREADABLE_FILE';
 
 export interface SummaryStats {
   /** Documents given. */
@@ -165,4 +168,35 @@ export interface Progress {
   total: number;
 }
 
-export type Stage = 'segment' | 'analyse' | 'dedupe' | 'conflicts' | 'rank' | 'select';
+/** `group` and `summarise` are digest()'s: the feed grouped into stories, then each story summarised. */
+export type Stage = 'segment' | 'analyse' | 'dedupe' | 'conflicts' | 'rank' | 'select' | 'group' | 'summarise';
+
+/** One story of a feed: the documents that report it, and their summary. */
+export interface Story {
+  /** Stable: the smallest id (UTF-16 order) of its documents. */
+  id: string;
+  /** In id order; a document is in one story at most. */
+  documentIds: string[];
+  /** A short label, never invented: the most central title when titles are given, else a short central sentence. */
+  headline: string;
+  /** Up to 8 terms that set this story apart from the rest of the feed, as written (the most frequent form of each stem). */
+  keyTerms: string[];
+  /** Distinct sources: distinct `source` fields, a document without one counting as its own. */
+  sources: number;
+  /** Exactly what `summarize(these documents, options)` returns; absent only past `maxStories`. */
+  summary?: Summary;
+  /** ISO dates of the earliest and latest `publishedAt`, when documents have one. */
+  publishedFrom?: string;
+  publishedTo?: string;
+}
+
+/** The result of `digest()`. Deterministic and independent of the order of the documents. */
+export interface Digest {
+  /** Most important first: more distinct sources, then more documents, then the earliest `publishedAt`, then id. */
+  stories: Story[];
+  /** Ids of documents in no story (each with an `UNASSIGNED` warning saying why), in id order. */
+  unassigned: string[];
+  /** About the feed: `UNASSIGNED` per such document, and the documents' own warnings (each story's summary has its own too). */
+  warnings: SummaryWarning[];
+  stats: { documents: number; stories: number; unassigned: number };
+}

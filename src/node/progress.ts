@@ -7,16 +7,20 @@
  */
 
 /** Each step's share of the bar, from what it takes on the benchmark's clusters. */
-const SHARES = { load: 0.2, segment: 0.3, analyse: 0.2, dedupe: 0.13, conflicts: 0.02, rank: 0.1, select: 0.05 } as const;
+const SHARES = { load: 0.2, segment: 0.3, analyse: 0.2, dedupe: 0.13, conflicts: 0.02, rank: 0.1, select: 0.05, group: 0.15, summarise: 0.3 } as const;
+/** The steps a digest reports: it reads the feed once, groups it, then summarises story by story. */
+const DIGEST_STEPS = new Set(['load', 'segment', 'analyse', 'group', 'summarise']);
 export type Step = keyof typeof SHARES;
 const STEPS = Object.keys(SHARES) as Step[];
-const LABELS: Record<Step, string> = { load: 'reading', segment: 'splitting', analyse: 'analysing', dedupe: 'merging', conflicts: 'comparing', rank: 'ranking', select: 'selecting' };
+const LABELS: Record<Step, string> = { load: 'reading', segment: 'splitting', analyse: 'analysing', dedupe: 'merging', conflicts: 'comparing', rank: 'ranking', select: 'selecting', group: 'grouping', summarise: 'summarising' };
 
 export interface BarOptions {
   /** Whether to draw at all (a terminal, not --quiet). */
   enabled: boolean;
   /** Whether files are read first (else the bar starts at the library's first stage). */
   reading: boolean;
+  /** A digest's steps instead of a summary's. */
+  digest?: boolean;
   /** The terminal's width now. @default stream.columns, else 80 */
   columns?: () => number;
   /** The clock, in milliseconds. @default Date.now */
@@ -35,7 +39,8 @@ export function progressBar(stream: NodeJS.WritableStream & { columns?: number }
   const now = options.now ?? Date.now;
   const started = now();
   const delay = options.delay ?? 250;
-  const steps = options.reading ? STEPS : STEPS.filter((step) => step !== 'load');
+  const ofRun = options.digest ? (step: Step) => DIGEST_STEPS.has(step) : (step: Step) => step !== 'group' && step !== 'summarise';
+  const steps = STEPS.filter((step) => ofRun(step) && (options.reading || step !== 'load'));
   const whole = steps.reduce((sum, step) => sum + SHARES[step], 0);
   let shown = 0; // characters on the line now
   let share = 0; // of the whole bar, never less than before
