@@ -4,8 +4,8 @@
  * internal). Times each part in wall and CPU time.
  */
 import { analyse } from '../src/analyse.js';
-import { groupStories, type Grouping } from '../src/digest/index.js';
-import { GROUP_PARAMETERS, type GroupParameters } from '../src/digest/parameters.js';
+import { groupStories, type Grouping } from '../src/group/index.js';
+import { GROUP_PARAMETERS, type GroupParameters } from '../src/group/parameters.js';
 import { createCaches } from '../src/caches.js';
 import type { Analysis, Segments } from '../src/model.js';
 import { runSync } from '../src/schedule.js';

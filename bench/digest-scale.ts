@@ -8,8 +8,8 @@
  */
 import sbd from 'sbd';
 import { runSync } from '../src/schedule.js';
-import { groupStories } from '../src/digest/index.js';
-import { GROUP_PARAMETERS, type GroupParameters } from '../src/digest/parameters.js';
+import { groupStories } from '../src/group/index.js';
+import { GROUP_PARAMETERS, type GroupParameters } from '../src/group/parameters.js';
 import { resolveInput } from '../src/validate.js';
 import { clusterScores, labelsOf, type ClusterScores } from './digest-metrics.js';
 import { DEFAULT_STORY_SIMILARITY, prepare, timed } from './digest-run.js';

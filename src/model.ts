@@ -186,6 +186,14 @@ export type Budget =
   | { kind: 'sentences'; limit: number }
   | { kind: 'characters'; limit: number };
 
+/** Documents read: their sentences and analysis, all a summary or a grouping starts from. */
+export interface Read {
+  /** In canonical (id) order: the document index of every layout is an index here. */
+  documents: readonly SourceDocument[];
+  segments: Segments;
+  analysis: Analysis;
+}
+
 /** Everything one run of the stages produced: what `assemble` turns into a `Summary`. */
 export interface StageResults {
   /** The documents in canonical (id) order: the document index of every layout is an index here. */

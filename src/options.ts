@@ -29,11 +29,13 @@ export interface OptionSpec<T> {
   readonly accepts: (value: unknown) => boolean;
   readonly default?: T;
   readonly flag?: CliFlag;
+  /** `'digest'`: read by `digest()` only; `summarize()` refuses it. */
+  readonly scope?: 'digest';
   /** The value's type (never set: it carries `T`). */
   readonly type?: T;
 }
 
-type Extra<T> = { default?: T; flag?: CliFlag };
+type Extra<T> = { default?: T; flag?: CliFlag; scope?: 'digest' };
 
 function spec<T, E extends Extra<T>>(expected: string, accepts: (value: unknown) => boolean, extra: E): OptionSpec<T> & E {
   return { expected, accepts, ...extra };
@@ -158,6 +160,28 @@ export const OPTIONS = {
    * `SENTENCE_TOO_LONG` warning names the span. Integer, 100 to 1,000,000. @default 2000
    */
   maxSentenceLength: integer(100, 1_000_000, { default: 2000, flag: { placeholder: 'n', help: 'longest run without a sentence boundary analysed whole' } }),
+  // --- digest() only
+  /**
+   * (digest) How alike two groups of articles must be to be one story: the average cosine of
+   * their documents' tf-idf vectors (headline and lead). Lower joins more. 0.01 to 0.99.
+   * @default 0.175 (measured best on real news: bench/DIGEST.md)
+   */
+  storySimilarity: decimal(0.01, 0.99, { default: 0.175, scope: 'digest', flag: { placeholder: 'x', help: 'digest: average similarity at which articles are one story' } }),
+  /**
+   * (digest) Fewest documents a story needs; the documents of smaller ones are `unassigned`
+   * (each with an `UNASSIGNED` warning). Integer ≥ 1. @default 1 (one article is a story)
+   */
+  minDocuments: integer(1, Number.MAX_SAFE_INTEGER, { default: 1, scope: 'digest', flag: { placeholder: 'n', help: 'digest: fewest articles in a story' } }),
+  /**
+   * (digest) Two documents whose `publishedAt` are further apart than this many hours are never
+   * in one story (a document without a date is near every other). 0.01 to 1,000,000. @default no limit
+   */
+  timeWindowHours: decimal(0.01, 1_000_000, { scope: 'digest', flag: { placeholder: 'h', help: 'digest: most hours between two articles of one story' } }),
+  /**
+   * (digest) Most stories summarised, the most important first; the rest are listed without a
+   * `summary`. Integer ≥ 0. @default every story
+   */
+  maxStories: integer(0, Number.MAX_SAFE_INTEGER, { scope: 'digest', flag: { placeholder: 'n', help: 'digest: most stories summarised (the rest are listed)' } }),
 };
 
 type Table = typeof OPTIONS;
@@ -165,8 +189,13 @@ export type OptionName = keyof Table;
 type ValueOf<S> = S extends OptionSpec<infer T> ? T : never;
 type HasDefault<S> = S extends { default: unknown } ? true : false;
 
+type DigestOnly = { [K in OptionName]: Table[K] extends { scope: 'digest' } ? K : never }[OptionName];
+
 /** Options of `summarize()`: every field optional; see each for its default and range. */
-export type SummarizeOptions = { [K in OptionName]?: ValueOf<Table[K]> };
+export type SummarizeOptions = { [K in Exclude<OptionName, DigestOnly>]?: ValueOf<Table[K]> };
+
+/** Options of `digest()`: every `summarize()` option (each story's summary uses them), and the digest's own. */
+export type DigestOptions = { [K in OptionName]?: ValueOf<Table[K]> };
 
 /** Every option that has a default, with it. Budgets have none here: `words: 100` applies when none is given. */
 export const DEFAULTS = Object.freeze(

@@ -6,14 +6,7 @@
  * them, as a fresh analysis would number them. An entry point that reads a whole feed once and
  * summarises its stories one by one (digest) gets for each story what summarize() would.
  */
-import type { Analysis, Segments } from './model.js';
-import type { SourceDocument } from './types.js';
-
-export interface Read {
-  documents: readonly SourceDocument[];
-  segments: Segments;
-  analysis: Analysis;
-}
+import type { Read } from './model.js';
 
 /** The read of `picked` (indexes into `read.documents`, ascending, so still in canonical order). */
 export function sliceRead(read: Read, picked: readonly number[]): Read {

@@ -9,7 +9,7 @@ import { assemble } from './assemble.js';
 import { findConflicts } from './conflicts/index.js';
 import { dedupe } from './dedupe/index.js';
 import { createCaches, type Caches } from './caches.js';
-import type { Groups, StageResults } from './model.js';
+import type { Groups, Read, StageResults } from './model.js';
 import type { Settings, SummarizeOptions } from './options.js';
 import { order } from './order.js';
 import { rank } from './rank/index.js';
@@ -20,11 +20,11 @@ import type { SourceDocument, Summary } from './types.js';
 import { resolveInput } from './validate.js';
 
 /**
- * Run the stages over validated documents in canonical (id) order. `caches` may be shared by
- * runs with the same settings, one run at a time (an entry point that summarises many groups
- * of documents); results never depend on what they hold.
+ * Read validated documents in canonical (id) order: their sentences and what similarity is
+ * measured on. `caches` may be shared by runs with the same settings, one run at a time;
+ * results never depend on what they hold.
  */
-export function* runStages(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<StageResults> {
+export function* readDocuments(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<Read> {
   let caches: Caches | undefined = shared ?? createCaches();
   // 1. Sentences with exact offsets; furniture marked.
   const segments = yield* segment(documents, settings, caches);
@@ -32,6 +32,11 @@ export function* runStages(documents: readonly SourceDocument[], settings: Setti
   const analysis = yield* analyse(segments, documents.map((document) => document.text), settings, caches);
   // A cache made for this run is garbage now: kept alive, it would slow every later collection.
   caches = undefined;
+  return { documents, segments, analysis };
+}
+
+/** The stages after reading: what a summary of exactly the read documents is made of. */
+export function* summariseRead({ documents, segments, analysis }: Read, settings: Settings): Work<StageResults> {
   // 3. Near-identical sentences grouped into facts.
   const merged = yield* dedupe(segments, analysis, settings);
   // 4. Where the sources of a fact disagree (a number, a date, a name); a fact whose sources
@@ -45,6 +50,16 @@ export function* runStages(documents: readonly SourceDocument[], settings: Setti
   // 7. Reading order (or score order).
   const chosen = order(segments, analysis, groups, ranking.score, selected, settings);
   return { documents, segments, analysis, groups, conflicts, ranking, chosen, budgetNeeded };
+}
+
+/** All the stages over validated documents in canonical (id) order. */
+export function* runStages(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<StageResults> {
+  return yield* summariseRead(yield* readDocuments(documents, settings, shared), settings);
+}
+
+/** A summary of a read, as `summarize()` of its documents gives it. */
+export function* summaryOf(read: Read, settings: Settings): Work<Summary> {
+  return yield* assemble(yield* summariseRead(read, settings));
 }
 
 function* pipeline(documents: readonly SourceDocument[], settings: Settings): Work<Summary> {

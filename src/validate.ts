@@ -138,7 +138,7 @@ function validateDocuments(documents: unknown, maxDocuments: number, maxInputLen
 }
 
 /** Check the options; returns the issues and the valid values given (own properties only). */
-function validateOptions(options: unknown, allowSignal: boolean): { issues: ChorusIssue[]; given: Partial<Record<OptionName, unknown>> } {
+function validateOptions(options: unknown, allowSignal: boolean, forDigest: boolean): { issues: ChorusIssue[]; given: Partial<Record<OptionName, unknown>> } {
   const issues: ChorusIssue[] = [];
   // No prototype: an option not given reads as absent even if Object.prototype has one of that name.
   const given = Object.create(null) as Partial<Record<OptionName, unknown>>;
@@ -161,8 +161,11 @@ function validateOptions(options: unknown, allowSignal: boolean): { issues: Chor
     const read = own(options, name);
     if (read === undefined) continue; // an explicit undefined means "the default"
     const value = Array.isArray(read) ? snapshotArray(read) : read;
-    const option: { accepts: (value: unknown) => boolean; expected: string; default?: unknown } = OPTIONS[name];
-    if (name === 'signal' && !allowSignal) {
+    const option: { accepts: (value: unknown) => boolean; expected: string; default?: unknown; scope?: 'digest' } = OPTIONS[name];
+    if (option.scope === 'digest' && !forDigest) {
+      const problem = `option ${name} is digest()'s: summarize() takes the documents of one story`;
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, fix: 'Call digest() to group a feed into stories, or leave the option out.', expected: 'a summarize() option' }));
+    } else if (name === 'signal' && !allowSignal) {
       const problem = 'option signal is only for summarize(): summarizeSync() cannot be interrupted';
       issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, fix: 'Use summarize() to cancel work.', expected: 'no signal' }));
     } else if (!option.accepts(value)) {
@@ -189,8 +192,8 @@ function validateOptions(options: unknown, allowSignal: boolean): { issues: Chor
  * Validate documents and options; throw one `ChorusError` listing every problem, or return
  * copies of the documents in canonical order (by id, UTF-16 code units) and the settings.
  */
-export function resolveInput(documents: unknown, options: unknown, allowSignal: boolean): { documents: SourceDocument[]; settings: Settings } {
-  const { issues: optionIssues, given } = validateOptions(options, allowSignal);
+export function resolveInput(documents: unknown, options: unknown, allowSignal: boolean, forDigest = false): { documents: SourceDocument[]; settings: Settings } {
+  const { issues: optionIssues, given } = validateOptions(options, allowSignal, forDigest);
   const value = (name: OptionName): unknown => (hasOwn(given, name) ? given[name] : own(OPTIONS[name], 'default'));
   const { issues: documentIssues, copies } = validateDocuments(documents, value('maxDocuments') as number, value('maxInputLength') as number);
   const issues = [...documentIssues, ...optionIssues];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { groupStories, type GroupSettings } from '../src/digest/index.js';
-import { GROUP_PARAMETERS, type GroupParameters } from '../src/digest/parameters.js';
+import { groupStories, type GroupSettings } from '../src/group/index.js';
+import { GROUP_PARAMETERS, type GroupParameters } from '../src/group/parameters.js';
 import { runSync } from '../src/schedule.js';
 import { compareCodeUnits } from '../src/text.js';
 import type { SourceDocument } from '../src/types.js';

@@ -1,0 +1,125 @@
+/**
+ * A day's feed in, one cited summary per story out. The feed is read once (segment, analyse),
+ * grouped into stories (group/), and each story is summarised from its part of the read
+ * (slice.ts): a story's summary is exactly what `summarize()` of its documents returns.
+ * Headlines and key terms come from the documents' own words (story.ts).
+ */
+import { groupStories, type Grouping } from './group/index.js';
+import type { Read } from './model.js';
+import type { DigestOptions, Settings } from './options.js';
+import { runAsync, runSync, type Work } from './schedule.js';
+import { sliceRead } from './slice.js';
+import { describeStories } from './story.js';
+import { readDocuments, summaryOf } from './summarize.js';
+import { compareCodeUnits } from './text.js';
+import type { Digest, SourceDocument, Story, SummaryWarning } from './types.js';
+import { resolveInput } from './validate.js';
+
+/** Run `work` for its result alone: its progress reports become plain pauses. */
+function* quietly<T>(work: Work<T>): Work<T> {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    yield undefined;
+  }
+}
+
+/** Milliseconds of a validated `publishedAt` (an ISO string since validation), NaN when absent. */
+const timeOf = (document: SourceDocument) => (document.publishedAt === undefined ? Number.NaN : Date.parse(document.publishedAt as string));
+
+/** The unassigned documents' warnings: why each joined no story. */
+function unassignedWarnings(documents: readonly SourceDocument[], grouping: Grouping, minDocuments: number): Map<number, SummaryWarning> {
+  const why = new Map<number, SummaryWarning>();
+  for (const d of grouping.unassigned)
+    why.set(d, {
+      code: 'UNASSIGNED',
+      documentId: documents[d]!.id,
+      message: 'the document has no text to compare with the others (it is empty, markup or page furniture only, or furniture found verbatim across the feed); it joined no story.',
+    });
+  for (const story of grouping.tooSmall)
+    for (const d of story)
+      why.set(d, {
+        code: 'UNASSIGNED',
+        documentId: documents[d]!.id,
+        message: `the document's story has ${story.length} document${story.length === 1 ? '' : 's'}, fewer than minDocuments (${minDocuments}); lower minDocuments to list it.`,
+      });
+  return why;
+}
+
+function* digestWork(documents: readonly SourceDocument[], settings: Settings): Work<Digest> {
+  const read: Read = yield* readDocuments(documents, settings);
+  yield { stage: 'group', done: 0, total: documents.length };
+  const grouping = yield* quietly(
+    groupStories(documents, read.segments, read.analysis, {
+      storySimilarity: settings.storySimilarity,
+      minDocuments: settings.minDocuments,
+      timeWindowHours: settings.timeWindowHours,
+      stopwords: settings.stopwords,
+      language: settings.language,
+    }),
+  );
+  yield { stage: 'group', done: documents.length, total: documents.length };
+
+  const members = grouping.stories;
+  const stories: Story[] = yield* describeStories(read, members, settings);
+  const earliest = members.map((story) => {
+    let first = Number.POSITIVE_INFINITY;
+    for (const d of story) if (timeOf(documents[d]!) < first) first = timeOf(documents[d]!);
+    return first;
+  });
+  // Most important first: sources, documents, the earliest date (undated last), then id.
+  const rankOf = stories.map((_, k) => k);
+  rankOf.sort(
+    (a, b) =>
+      stories[b]!.sources - stories[a]!.sources ||
+      members[b]!.length - members[a]!.length ||
+      earliest[a]! - earliest[b]! ||
+      compareCodeUnits(stories[a]!.id, stories[b]!.id),
+  );
+
+  const limit = settings.maxStories ?? Number.POSITIVE_INFINITY;
+  const ordered: Story[] = [];
+  for (const k of rankOf) {
+    const story = stories[k]!;
+    if (ordered.length < limit) {
+      yield { stage: 'summarise', done: ordered.length, total: Math.min(limit, stories.length) };
+      story.summary = yield* quietly(summaryOf(sliceRead(read, members[k]!), settings));
+    }
+    ordered.push(story);
+  }
+  yield { stage: 'summarise', done: Math.min(limit, stories.length), total: Math.min(limit, stories.length) };
+
+  const why = unassignedWarnings(documents, grouping, settings.minDocuments);
+  const unassigned = [...why.keys()].sort((a, b) => a - b);
+  // The documents' own warnings (an empty article, a cut sentence) and why some joined no story,
+  // in canonical order: by document, then position, then code.
+  const warnings = [...read.segments.warnings, ...why.values()];
+  const indexOf = new Map(documents.map((document, d) => [document.id, d]));
+  const at = (warning: SummaryWarning) => (warning.documentId === undefined ? -1 : indexOf.get(warning.documentId) ?? -1);
+  warnings.sort((a, b) => at(a) - at(b) || (a.start ?? -1) - (b.start ?? -1) || compareCodeUnits(a.code, b.code));
+  return {
+    stories: ordered,
+    unassigned: unassigned.map((d) => documents[d]!.id),
+    warnings,
+    stats: { documents: documents.length, stories: ordered.length, unassigned: unassigned.length },
+  };
+}
+
+/**
+ * Group a feed of articles on many stories into stories, and summarise each: every story's
+ * `summary` is exactly what `summarize()` of its documents returns, with the same options.
+ *
+ * Deterministic and independent of the order of the documents. Yields to the event loop every
+ * few milliseconds; rejects with a `ChorusError` for invalid input (every problem listed) and
+ * with code `ABORTED` when `options.signal` aborts.
+ */
+export async function digest(documents: readonly SourceDocument[], options?: DigestOptions): Promise<Digest> {
+  const { documents: valid, settings } = resolveInput(documents, options, true, true);
+  return runAsync(digestWork(valid, settings), settings.signal, settings.onProgress);
+}
+
+/** `digest()` without yielding to the event loop: for small feeds and synchronous code. Takes the same options except `signal`. */
+export function digestSync(documents: readonly SourceDocument[], options?: Omit<DigestOptions, 'signal'>): Digest {
+  const { documents: valid, settings } = resolveInput(documents, options, false, true);
+  return runSync(digestWork(valid, settings), settings.onProgress);
+}

@@ -1,0 +1,188 @@
+/**
+ * What a digest says of each story besides its summary: a stable id, its sources and dates, a
+ * headline and the key terms, all taken from the documents' own words, never invented.
+ *
+ * Terms are the analysis's stems, plus those of the `title` fields (read here the way analyse
+ * reads words). A term's weight in a story is how many of its documents carry it against how
+ * many in the whole feed do (tf-idf of the story as one document); a title or lead sentence is
+ * central when its words are carried by most of the story's documents.
+ */
+import type { Read } from './model.js';
+import { Kind } from './model.js';
+import type { Settings } from './options.js';
+import type { Work } from './schedule.js';
+import { compareCodeUnits } from './text.js';
+import { normalise, tokenise } from './tokens.js';
+import type { Story } from './types.js';
+
+/** Key terms per story. */
+const KEY_TERMS = 8;
+/** Lead sentences per document considered for a headline when no document has a title. */
+const LEAD_SENTENCES = 3;
+/** Longest sentence (words) that may serve as a headline; a longer one only when none is shorter. */
+const HEADLINE_WORDS = 30;
+/** Characters of each document scanned for the written forms of its story's key terms. */
+const SURFACE_SCAN = 4000;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
+const HAS_LETTER = /\p{L}/u;
+
+/** Stems of a text's content words, as analyse makes them (stopwords and single characters left out). */
+function stemsOf(text: string, settings: Settings, stems: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const token of tokenise(normalise(text))) {
+    if (token.length < 2 || settings.stopwords.has(token)) continue;
+    let stem = stems.get(token);
+    if (stem === undefined) {
+      stem = settings.language.stem ? settings.language.stem(token) : token;
+      stems.set(token, stem);
+    }
+    out.push(stem);
+  }
+  return out;
+}
+
+const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
+/**
+ * Describe each story (document indexes, ascending) of a read feed; `summary` is left for the
+ * caller. The feed-wide counts are made once, so the work is linear in the feed.
+ */
+export function* describeStories(read: Read, stories: readonly number[][], settings: Settings): Work<Story[]> {
+  const { documents, segments, analysis } = read;
+  const stems = new Map<string, string>();
+  const idOf = new Map<string, number>(analysis.vocabulary.map((stem, t) => [stem, t]));
+  const vocabulary = [...analysis.vocabulary];
+  const termId = (stem: string) => {
+    let id = idOf.get(stem);
+    if (id === undefined) idOf.set(stem, (id = vocabulary.push(stem) - 1));
+    return id;
+  };
+  // Each document's distinct terms (prose and title), and the feed's document frequencies.
+  const titleTerms = documents.map((document) => (document.title === undefined ? [] : [...new Set(stemsOf(document.title, settings, stems).map(termId))]));
+  const termsOf: number[][] = []; // distinct terms of each document
+  const countsOf: number[][] = []; // and how often each occurs in it
+  const feedDf = new Int32Array(vocabulary.length);
+  let work = 0;
+  for (let d = 0; d < documents.length; d++) {
+    const counts = new Map<number, number>();
+    for (const t of titleTerms[d]!) counts.set(t, 1);
+    for (let p = analysis.termStart[segments.firstOfDoc[d]!]!; p < analysis.termStart[segments.firstOfDoc[d + 1]!]!; p++) counts.set(analysis.terms[p]!, (counts.get(analysis.terms[p]!) ?? 0) + 1);
+    const list = [...counts.keys()];
+    termsOf.push(list);
+    countsOf.push([...counts.values()]);
+    for (const t of list) feedDf[t]!++;
+    work += list.length + 16;
+    if (work > 50_000) {
+      work = 0;
+      yield;
+    }
+  }
+
+  const storyDf = new Int32Array(vocabulary.length);
+  const storyTf = new Int32Array(vocabulary.length);
+  const out: Story[] = [];
+  for (const story of stories) {
+    const touched: number[] = [];
+    for (const d of story)
+      termsOf[d]!.forEach((t, k) => {
+        if (storyDf[t] === 0) touched.push(t);
+        storyDf[t]!++;
+        storyTf[t]! += countsOf[d]![k]!;
+      });
+    const shareOf = (terms: readonly number[]) => {
+      let sum = 0;
+      for (const t of terms) sum += storyDf[t]!;
+      return terms.length === 0 ? 0 : sum / terms.length / story.length;
+    };
+
+    // Key terms: carried by many of the story's documents and few of the feed's, and said often
+    // in them ("Kim" in every paragraph, "according" once an article).
+    const weight = (t: number) => (storyDf[t]! / story.length) * Math.log(1 + documents.length / feedDf[t]!) * (1 + Math.log(storyTf[t]! / storyDf[t]!));
+    const keys = touched.filter((t) => HAS_LETTER.test(vocabulary[t]!) && (story.length === 1 || storyDf[t]! >= 2));
+    keys.sort((a, b) => weight(b) - weight(a) || compareCodeUnits(vocabulary[a]!, vocabulary[b]!));
+    const keyTerms = writtenForms(read, story, keys.slice(0, KEY_TERMS).map((t) => vocabulary[t]!), settings, stems);
+
+    // Headline: the most central title; else the most central short lead sentence.
+    let headline = '';
+    let best = -1;
+    for (const d of story) {
+      const title = documents[d]!.title === undefined ? '' : collapse(documents[d]!.title!);
+      const score = shareOf(titleTerms[d]!);
+      if (title !== '' && score > best) [headline, best] = [title, score];
+    }
+    if (headline === '') headline = centralSentence(read, story, shareOf);
+
+    const sources = new Set<string>();
+    let unnamed = 0;
+    let from: string | undefined;
+    let to: string | undefined;
+    for (const d of story) {
+      const { source, publishedAt } = documents[d]!;
+      if (source === undefined) unnamed++;
+      else sources.add(source);
+      if (typeof publishedAt === 'string') {
+        if (from === undefined || Date.parse(publishedAt) < Date.parse(from)) from = publishedAt;
+        if (to === undefined || Date.parse(publishedAt) > Date.parse(to)) to = publishedAt;
+      }
+    }
+    const described: Story = { id: documents[story[0]!]!.id, documentIds: story.map((d) => documents[d]!.id), headline, keyTerms, sources: sources.size + unnamed };
+    if (from !== undefined) [described.publishedFrom, described.publishedTo] = [from, to!];
+    out.push(described);
+    for (const t of touched) storyDf[t] = storyTf[t] = 0;
+    work += touched.length * 4 + story.length * 64;
+    if (work > 50_000) {
+      work = 0;
+      yield;
+    }
+  }
+  return out;
+}
+
+/** The lead sentence whose words most of the story's documents carry, short enough for a headline. */
+function centralSentence(read: Read, story: readonly number[], shareOf: (terms: readonly number[]) => number): string {
+  const { documents, segments, analysis } = read;
+  let chosen = -1;
+  let best = -1;
+  for (const short of [true, false]) {
+    for (const d of story) {
+      let leads = 0;
+      for (let i = segments.firstOfDoc[d]!; i < segments.firstOfDoc[d + 1]! && leads < LEAD_SENTENCES; i++) {
+        if (segments.kind[i] !== Kind.PROSE) continue;
+        leads++;
+        if (short && analysis.words[i]! > HEADLINE_WORDS) continue;
+        const terms = Array.from(new Set(analysis.terms.slice(analysis.termStart[i]!, analysis.termStart[i + 1]!)));
+        const score = shareOf(terms) * analysis.standalone[i]!;
+        if (score > best) [chosen, best] = [i, score];
+      }
+    }
+    if (chosen >= 0) break;
+  }
+  if (chosen < 0)
+    // No prose: the first sentence of any kind (a snippet's headline, a fragment).
+    for (const d of story) {
+      for (let i = segments.firstOfDoc[d]!; i < segments.firstOfDoc[d + 1]! && chosen < 0; i++) if (segments.end[i]! > segments.start[i]!) chosen = i;
+      if (chosen >= 0) break;
+    }
+  return chosen < 0 ? '' : collapse(documents[segments.doc[chosen]!]!.text.slice(segments.start[chosen]!, segments.end[chosen]!));
+}
+
+/** Each stem as the story's documents most often write it ("Putin", "NATO"), else the stem. */
+function writtenForms(read: Read, story: readonly number[], keys: string[], settings: Settings, stems: Map<string, string>): string[] {
+  const wanted = new Map(keys.map((stem) => [stem, new Map<string, number>()]));
+  for (const d of story) {
+    const document = read.documents[d]!;
+    const text = `${document.title ?? ''}\n${document.text.slice(0, SURFACE_SCAN)}`;
+    for (const match of text.matchAll(WORD)) {
+      const written = match[0].replace(/['\u2019]s$/u, '');
+      const [stem] = stemsOf(written, settings, stems);
+      const forms = stem === undefined ? undefined : wanted.get(stem);
+      if (forms) forms.set(written, (forms.get(written) ?? 0) + 1);
+    }
+  }
+  return keys.map((stem) => {
+    let form = stem;
+    let most = 0;
+    for (const [written, count] of wanted.get(stem)!) if (count > most || (count === most && compareCodeUnits(written, form) < 0)) [form, most] = [written, count];
+    return form;
+  });
+}
