@@ -5,10 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { ChorusError, toHTML, toMarkdown, toText, type ChorusIssue, type SourceDocument, type Summary } from 'chorus-summary';
-import { summarizeFiles } from 'chorus-summary/node';
+import { ChorusError, digestToHTML, digestToMarkdown, digestToText, toHTML, toMarkdown, toText, type ChorusIssue, type Digest, type SourceDocument, type Summary, type SummaryWarning } from 'chorus-summary';
+import { digestFiles, summarizeFiles } from 'chorus-summary/node';
 import { quote, shorten } from '../issue.js';
-import { flagHelp, flagOf, integerFlag, joinNegativeValues, optionsFromFlags, parserOptions, type Format } from './flags.js';
+import { flagHelp, flagOf, integerFlag, joinNegativeValues, optionsFromFlags, parserOptions, type Command, type Format } from './flags.js';
 import { outputConflict, formatOf, writeAtomically } from './output.js';
 import { progressBar } from './progress.js';
 import { parseStdin, readAll } from './stdin.js';
@@ -18,9 +18,12 @@ import { errorReason } from './walk.js';
 export type { Streams } from './streams.js';
 
 const HELP = `Usage: chorus [options] <file | directory | glob | ->...
+       chorus digest [options] <file | directory | glob | ->...
 
 Summarise many news articles about one story into one short summary whose
-every sentence cites the articles that carried it.
+every sentence cites the articles that carried it. "chorus digest" takes a
+feed of articles on many stories, groups them into stories, and prints each
+story's headline, number of sources and summary.
 
 Inputs:
   file.txt, page.html, a.md  articles (HTML and Markdown are reduced to their text)
@@ -34,8 +37,12 @@ Inputs:
 Options:
 ${flagHelp()}
 
+Options of chorus digest (besides the above):
+${flagHelp('digest').split('\n').filter((line) => !flagHelp().split('\n').includes(line)).join('\n')}
+
 Examples:
   chorus examples/articles/
+  chorus digest --words 60 feed/
   chorus --words 50 -o summary.json story/*.txt
   cat a.txt <(echo ---) b.txt | chorus - --sentences 3
 
@@ -48,11 +55,12 @@ class UsageError extends Error {}
 /** Warning codes of files the loader could not read: each makes the exit code 1. */
 const UNREAD = new Set(['INVALID_UTF8', 'BINARY_FILE', 'UNREADABLE_FILE']);
 
-function render(summary: Summary, format: Format, maxCitations: number | undefined): string {
+function render(result: Summary | Digest, format: Format, maxCitations: number | undefined): string {
   const options = maxCitations === undefined ? {} : { maxCitations };
-  if (format === 'json') return `${JSON.stringify(summary, null, 2)}\n`;
-  if (format === 'html') return toHTML(summary, options);
-  return format === 'text' ? toText(summary, options) : toMarkdown(summary, options);
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if ('stories' in result) return format === 'html' ? digestToHTML(result, options) : format === 'text' ? digestToText(result, options) : digestToMarkdown(result, options);
+  if (format === 'html') return toHTML(result, options);
+  return format === 'text' ? toText(result, options) : toMarkdown(result, options);
 }
 
 /** An option problem in the words of the command line: "--words must be …" for "option words must be …". */
@@ -69,15 +77,23 @@ function numberFlag(values: Record<string, string | boolean | undefined>, name: 
   return value;
 }
 
+/** No article at all: no document, or none with a sentence (a digest: no story). */
+function isEmpty(result: Summary | Digest): boolean {
+  if ('stories' in result) return result.stories.length === 0;
+  return result.documents.length === 0 || result.documents.every((report) => report.sentences === 0);
+}
+
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[], streams: Streams): Promise<number> {
   let debug = argv.includes('--debug');
   const say = sayTo(streams.stderr);
   let code = 0;
+  const command: Command = argv[0] === 'digest' ? 'digest' : 'summary';
+  const args = command === 'digest' ? argv.slice(1) : argv;
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: parserOptions() });
+      parsed = parseArgs({ args: joinNegativeValues(args, command), allowPositionals: true, strict: true, options: parserOptions(command) });
     } catch (error) {
       const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
       throw new UsageError(message.replace(/^Unknown option '(.*)'$/s, (_, name: string) => `unknown option '${shorten(name)}'`));
@@ -112,10 +128,10 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       if (debug) say(note);
       stdinDocuments = documents;
     }
-    const bar = progressBar(streams.stderr, { enabled: !quiet && streams.stderr.isTTY === true, reading: files.length > 0 });
-    let summary: Summary;
+    const bar = progressBar(streams.stderr, { enabled: !quiet && streams.stderr.isTTY === true, reading: files.length > 0, digest: command === 'digest' });
+    let result: Summary | Digest;
     try {
-      summary = await summarizeFiles(files, {
+      result = await (command === 'digest' ? digestFiles : summarizeFiles)(files, {
         ...optionsFromFlags(values),
         documents: stdinDocuments,
         missing: strict ? 'error' : 'report',
@@ -127,9 +143,9 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     } finally {
       bar.clear();
     }
-    const nothing = summary.documents.length === 0 || summary.documents.every((report) => report.sentences === 0);
+    const nothing = isEmpty(result);
     // A file that could not be read is an error (the exit code says so, even with --quiet); the rest are warnings.
-    for (const warning of summary.warnings) {
+    for (const warning of result.warnings as SummaryWarning[]) {
       if (UNREAD.has(warning.code)) {
         say(warning.message);
         code = 1;
@@ -140,8 +156,8 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       say('no readable article in the input');
       return 1;
     }
-    if (!quiet && summary.sentences.length === 0) say('warning: no sentence fits the budget or reads as prose; the summary is empty');
-    const text = render(summary, format, maxCitations);
+    if (!quiet && 'sentences' in result && result.sentences.length === 0) say('warning: no sentence fits the budget or reads as prose; the summary is empty');
+    const text = render(result, format, maxCitations);
     if (output === undefined) await writeTo(streams.stdout, text);
     else {
       const failed = await writeAtomically(output, text).then(() => undefined, (error: unknown) => error);

@@ -3,7 +3,7 @@
  * The parser configuration, the value conversion and the help text are all derived here.
  */
 import { quote } from '../issue.js';
-import { OPTIONS, type CliFlag, type OptionName, type SummarizeOptions } from '../options.js';
+import { OPTIONS, type CliFlag, type DigestOptions, type OptionName } from '../options.js';
 
 export const FORMATS = ['markdown', 'text', 'json', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -35,13 +35,21 @@ export const OPTION_FLAGS: { option: OptionName; flag: CliFlag & { name: string 
   spec.flag ? [{ option: option as OptionName, flag: { ...spec.flag, name: spec.flag.name ?? kebab(option) } }] : [],
 );
 
+/** `chorus` summarises one story; `chorus digest` groups a feed into stories first. */
+export type Command = 'summary' | 'digest';
+
+/** The library options' flags a command takes: the digest's own only under `chorus digest`. */
+function flagsOf(command: Command): typeof OPTION_FLAGS {
+  return OPTION_FLAGS.filter(({ option }) => command === 'digest' || (OPTIONS[option] as { scope?: string }).scope !== 'digest');
+}
+
 /** `util.parseArgs` options for every flag. */
-export function parserOptions(): Record<string, { type: 'string' | 'boolean'; short?: string }> {
+export function parserOptions(command: Command = 'summary'): Record<string, { type: 'string' | 'boolean'; short?: string }> {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   const add = (name: string, short: string | undefined, takesValue: boolean) => {
     options[name] = short ? { type: takesValue ? 'string' : 'boolean', short } : { type: takesValue ? 'string' : 'boolean' };
   };
-  for (const { flag } of OPTION_FLAGS) add(flag.name, flag.short, flag.sets === undefined);
+  for (const { flag } of flagsOf(command)) add(flag.name, flag.short, flag.sets === undefined);
   for (const flag of OWN) add(flag.name, flag.short, flag.placeholder !== undefined);
   return options;
 }
@@ -50,9 +58,9 @@ export function parserOptions(): Record<string, { type: 'string' | 'boolean'; sh
  * "--words -3": a value that looks like a negative number is the flag's value, not another
  * flag (util.parseArgs would call it ambiguous); join it as "--words=-3".
  */
-export function joinNegativeValues(argv: readonly string[]): string[] {
+export function joinNegativeValues(argv: readonly string[], command: Command = 'summary'): string[] {
   const valued = new Set<string>();
-  for (const [name, option] of Object.entries(parserOptions()))
+  for (const [name, option] of Object.entries(parserOptions(command)))
     if (option.type === 'string') {
       valued.add(`--${name}`);
       if (option.short) valued.add(`-${option.short}`);
@@ -69,7 +77,7 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
 }
 
 /** The library options the flags give: numbers converted when they read as numbers (the library checks ranges). */
-export function optionsFromFlags(values: Record<string, string | boolean | undefined>): SummarizeOptions {
+export function optionsFromFlags(values: Record<string, string | boolean | undefined>): DigestOptions {
   const options: Record<string, unknown> = {};
   for (const { option, flag } of OPTION_FLAGS) {
     const value = values[flag.name];
@@ -79,7 +87,7 @@ export function optionsFromFlags(values: Record<string, string | boolean | undef
       options[option] = Number(value);
     else options[option] = value;
   }
-  return options as SummarizeOptions;
+  return options as DigestOptions;
 }
 
 /** The flag that sets a library option, for messages ("--words"). */
@@ -94,8 +102,8 @@ function line(name: string, short: string | undefined, placeholder: string | und
 }
 
 /** The options part of `--help`. */
-export function flagHelp(): string {
-  const lines = OPTION_FLAGS.map(({ option, flag }) => {
+export function flagHelp(command: Command = 'summary'): string {
+  const lines = flagsOf(command).map(({ option, flag }) => {
     const spec: { range?: string; default?: unknown } = OPTIONS[option];
     const details = flag.sets === undefined ? [spec.range, spec.default === undefined ? undefined : `default ${String(spec.default)}`].filter(Boolean) : [];
     return line(flag.name, flag.short, flag.placeholder, details.length > 0 ? `${flag.help} (${details.join(', ')})` : flag.help);
