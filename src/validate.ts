@@ -16,6 +16,8 @@ import { compareCodeUnits } from './text.js';
 import type { SourceDocument } from './types.js';
 
 const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
+/** The options summarize() takes: all but digest()'s own. */
+const SUMMARY_OPTION_NAMES = OPTION_NAMES.filter((name) => (OPTIONS[name] as { scope?: string }).scope !== 'digest');
 const METADATA = ['title', 'url', 'source'] as const;
 
 /**
@@ -153,7 +155,8 @@ function validateOptions(options: unknown, allowSignal: boolean, forDigest: bool
     if (!hasOwn(OPTIONS, key)) {
       const hint = suggest(key);
       const problem = `there is no option ${quote(key)}${hint ? ` (did you mean "${hint}"?)` : ''}`;
-      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', shorten(key)], problem, fix: `Known options: ${OPTION_NAMES.join(', ')}.`, expected: OPTION_NAMES.join(' | ') }));
+      const known = forDigest ? OPTION_NAMES : SUMMARY_OPTION_NAMES;
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', shorten(key)], problem, fix: `Known options: ${known.join(', ')}.`, expected: known.join(' | ') }));
       continue;
     }
     const name = key as OptionName;

@@ -10,7 +10,7 @@ const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.m
 
 describe('public surface', () => {
   test('the core exports exactly this', () => {
-    expect(Object.keys(core).sort()).toEqual(['ChorusError', 'DEFAULTS', 'summarize', 'summarizeSync', 'toHTML', 'toMarkdown', 'toText']);
+    expect(Object.keys(core).sort()).toEqual(['ChorusError', 'DEFAULTS', 'digest', 'digestSync', 'digestToHTML', 'digestToMarkdown', 'digestToText', 'summarize', 'summarizeSync', 'toHTML', 'toMarkdown', 'toText']);
   });
 
   test('the types of sources that disagree are exported (checked by tsc)', () => {
@@ -23,7 +23,7 @@ describe('public surface', () => {
   });
 
   test('the Node entry exports exactly this', () => {
-    expect(Object.keys(node).sort()).toEqual(['ARTICLE_EXTENSIONS', 'documentId', 'htmlToText', 'loadDocuments', 'stopwordsFor', 'summarizeFiles']);
+    expect(Object.keys(node).sort()).toEqual(['ARTICLE_EXTENSIONS', 'digestFiles', 'documentId', 'htmlToText', 'loadDocuments', 'stopwordsFor', 'summarizeFiles']);
   });
 
   test('DEFAULTS is frozen and matches the documented values', () => {
@@ -35,10 +35,12 @@ describe('public surface', () => {
         "maxDocuments": 1000000,
         "maxInputLength": 1073741824,
         "maxSentenceLength": 2000,
+        "minDocuments": 1,
         "order": "source",
         "positionWeight": 1,
         "redundancyThreshold": 0.5,
         "skipFurniture": true,
+        "storySimilarity": 0.175,
         "supportWeight": 1,
       }
     `);

@@ -1,6 +1,7 @@
 import { eng, fra } from 'stopword';
 import { describe, expect, test } from 'vitest';
-import { ChorusError, summarize, summarizeSync, type SummarizeOptions, type Summary } from '../src/index.js';
+import { ChorusError, digestSync, summarize, summarizeSync, type SummarizeOptions, type Summary } from '../src/index.js';
+import { FEED, FLOOD } from './digest-feed.js';
 import { OPTIONS } from '../src/options.js';
 import { loadExamples } from './helpers.js';
 
@@ -128,6 +129,26 @@ const rows: [keyof typeof OPTIONS, unknown, Check][] = [
       expect(summarizeSync(documents, { maxSentenceLength: 100 }).warnings.map((w) => w.code)).toContain('SENTENCE_TOO_LONG');
     },
   ],
+  // digest() only: each changes the grouping of the four-story test feed.
+  ['storySimilarity', 0.9, () => expect(digestSync(FEED, { storySimilarity: 0.9 }).stories.length).toBeGreaterThan(digestSync(FEED).stories.length)],
+  [
+    'minDocuments',
+    4,
+    () => {
+      expect(digestSync(FEED).unassigned).toEqual([]);
+      expect(digestSync(FEED, { minDocuments: 4 }).unassigned).toHaveLength(FEED.length);
+    },
+  ],
+  [
+    'timeWindowHours',
+    24,
+    () => {
+      const dated = FLOOD.map((document, k) => ({ ...document, publishedAt: `2026-11-${10 + 10 * k}T12:00:00Z` }));
+      expect(digestSync(dated).stories).toHaveLength(1);
+      expect(digestSync(dated, { timeWindowHours: 24 }).stories).toHaveLength(3);
+    },
+  ],
+  ['maxStories', 1, () => expect(digestSync(FEED, { maxStories: 1 }).stories.filter((story) => story.summary !== undefined)).toHaveLength(1)],
 ];
 
 describe('every option changes what it says it changes', () => {
