@@ -6,14 +6,14 @@
  */
 import { groupStories, type Grouping } from './group/index.js';
 import type { Read } from './model.js';
-import type { DigestOptions, Settings } from './options.js';
+import type { DigestOptions } from './options.js';
 import { runAsync, runSync, type Work } from './schedule.js';
 import { sliceRead } from './slice.js';
 import { describeStories } from './story.js';
 import { readDocuments, summaryOf } from './summarize.js';
 import { compareCodeUnits } from './text.js';
 import type { Digest, SourceDocument, Story, SummaryWarning } from './types.js';
-import { resolveInput } from './validate.js';
+import { checkOptions, resolveDocuments, type CheckedOptions } from './validate.js';
 
 /** Run `work` for its result alone: its progress reports become plain pauses. */
 function* quietly<T>(work: Work<T>): Work<T> {
@@ -46,7 +46,8 @@ function unassignedWarnings(documents: readonly SourceDocument[], grouping: Grou
   return why;
 }
 
-function* digestWork(documents: readonly SourceDocument[], settings: Settings): Work<Digest> {
+function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
+  const { documents, settings } = yield* resolveDocuments(given, checked);
   const read: Read = yield* readDocuments(documents, settings);
   yield { stage: 'group', done: 0, total: documents.length };
   const grouping = yield* quietly(
@@ -114,12 +115,12 @@ function* digestWork(documents: readonly SourceDocument[], settings: Settings): 
  * with code `ABORTED` when `options.signal` aborts.
  */
 export async function digest(documents: readonly SourceDocument[], options?: DigestOptions): Promise<Digest> {
-  const { documents: valid, settings } = resolveInput(documents, options, true, true);
-  return runAsync(digestWork(valid, settings), settings.signal, settings.onProgress);
+  const checked = checkOptions(options, true, true);
+  return runAsync(digestWork(documents, checked), checked.signal, checked.onProgress);
 }
 
 /** `digest()` without yielding to the event loop: for small feeds and synchronous code. Takes the same options except `signal`. */
 export function digestSync(documents: readonly SourceDocument[], options?: Omit<DigestOptions, 'signal'>): Digest {
-  const { documents: valid, settings } = resolveInput(documents, options, false, true);
-  return runSync(digestWork(valid, settings), settings.onProgress);
+  const checked = checkOptions(options, false, true);
+  return runSync(digestWork(documents, checked), checked.onProgress);
 }

@@ -17,7 +17,7 @@ import { runAsync, runSync, type Work } from './schedule.js';
 import { segment } from './segment/index.js';
 import { select } from './select/index.js';
 import type { SourceDocument, Summary } from './types.js';
-import { resolveInput } from './validate.js';
+import { checkOptions, resolveDocuments, type CheckedOptions } from './validate.js';
 
 /**
  * Read validated documents in canonical (id) order: their sentences and what similarity is
@@ -62,8 +62,10 @@ export function* summaryOf(read: Read, settings: Settings): Work<Summary> {
   return yield* assemble(yield* summariseRead(read, settings));
 }
 
-function* pipeline(documents: readonly SourceDocument[], settings: Settings): Work<Summary> {
-  return yield* assemble(yield* runStages(documents, settings));
+/** Validation, then the stages, then the Summary. */
+function* pipeline(documents: unknown, checked: CheckedOptions): Work<Summary> {
+  const { documents: valid, settings } = yield* resolveDocuments(documents, checked);
+  return yield* assemble(yield* runStages(valid, settings));
 }
 
 /**
@@ -76,8 +78,8 @@ function* pipeline(documents: readonly SourceDocument[], settings: Settings): Wo
  * and with code `ABORTED` when `options.signal` aborts.
  */
 export async function summarize(documents: readonly SourceDocument[], options?: SummarizeOptions): Promise<Summary> {
-  const { documents: valid, settings } = resolveInput(documents, options, true);
-  return runAsync(pipeline(valid, settings), settings.signal, settings.onProgress);
+  const checked = checkOptions(options, true);
+  return runAsync(pipeline(documents, checked), checked.signal, checked.onProgress);
 }
 
 /**
@@ -85,6 +87,6 @@ export async function summarize(documents: readonly SourceDocument[], options?: 
  * Takes the same options except `signal`.
  */
 export function summarizeSync(documents: readonly SourceDocument[], options?: Omit<SummarizeOptions, 'signal'>): Summary {
-  const { documents: valid, settings } = resolveInput(documents, options, false);
-  return runSync(pipeline(valid, settings), settings.onProgress);
+  const checked = checkOptions(options, false);
+  return runSync(pipeline(documents, checked), checked.onProgress);
 }

@@ -31,9 +31,10 @@ describe('markdownToText', () => {
 
   test('linear on hostile input', () => {
     const hostile = ['[a](b('.repeat(40_000), '[a](b "'.repeat(30_000), '[a](b ('.repeat(30_000), '[a](<'.repeat(40_000), '[['.repeat(100_000), '`'.repeat(3) + 'x`'.repeat(50_000), '*_'.repeat(100_000), '[x]'.repeat(60_000), '![a]('.repeat(40_000), 'https://'.repeat(20_000)].join('\n');
+    // A hang guard, generous for a loaded CI machine (about 1.6 s here under load); quadratic work would take minutes.
     const started = performance.now();
     markdownToText(hostile);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
