@@ -166,8 +166,8 @@ function report(all: Result[]): string {
   const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
   const table = (rows: Result[]) =>
     [
-      '| input | MB | sentences | segment | analyse | dedupe | rank | select | total (median) | CPU | sbd alone | floor ratio | longest block | peak RSS | peak heap |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      `| input | MB | sentences | ${STAGES.join(' | ')} | total (median) | CPU | sbd alone | floor ratio | longest block | peak RSS | peak heap |`,
+      `|${'---|'.repeat(STAGES.length + 10)}`,
       ...rows.map(
         (r) =>
           `| ${r.label} | ${r.megabytes.toFixed(1)} | ${r.sentences.toLocaleString('en-US')} | ${STAGES.map((stage) => s(r.stageMs[stage]!)).join(' | ')} | **${s(r.totalMs)}** | ${s(r.cpuMs)} | ${s(r.floorMs)} | ${(r.totalMs / r.floorMs).toFixed(2)} | ${s(r.longestBlockMs)} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB |`,

@@ -134,13 +134,16 @@ const REWORDED = 12;
 const KEYS_PER_TICK = 128;
 
 /** Pivots: the representative's reading, then (most members first) each that says something no pivot says; then the rest. */
-function pivotsOf(readings: GroupText[], language: ConflictWords | undefined, isName: (key: string) => boolean): { readings: GroupText[]; pivots: number } {
+function* pivotsOf(readings: GroupText[], language: ConflictWords | undefined, isName: (key: string) => boolean): Work<{ readings: GroupText[]; pivots: number }> {
   const [first, ...rest] = readings as [GroupText, ...GroupText[]];
   rest.sort((a, b) => b.members.length - a.members.length || a.members[0]! - b.members[0]!);
   const pivots = [first];
   const others: GroupText[] = [];
   const most = pivotsFor(readings.length);
-  for (const reading of rest) (pivots.length >= most || pivots.some((pivot) => within(reading, pivot, language, isName)) ? others : pivots).push(reading);
+  for (const reading of rest) {
+    (pivots.length >= most || pivots.some((pivot) => within(reading, pivot, language, isName)) ? others : pivots).push(reading);
+    yield; // hundreds of readings, each aligned with the pivots: a pause after each (cheap unless due)
+  }
   return { readings: [...pivots, ...others], pivots: pivots.length };
 }
 
@@ -169,12 +172,12 @@ export function* readingsOf(segments: Segments, groups: Groups, g: number, langu
   let sorted: { readings: GroupText[]; pivots: number } | null = null;
   if (readings.length > 1) {
     members();
-    sorted = pivotsOf(readings, language, isName);
+    sorted = yield* pivotsOf(readings, language, isName);
     // Only a group that may disagree (two pivots) is aligned member wording by member wording.
     if (sorted.pivots > 1) {
       for (let p = promote(sorting, from, to, KEYS_PER_TICK); p < to; p = promote(sorting, p, to, KEYS_PER_TICK)) yield tick;
       members();
-      sorted = pivotsOf(readings, language, isName);
+      sorted = yield* pivotsOf(readings, language, isName);
     }
   }
   for (const key of scratch.touched) scratch.readingOfKey[key] = -1;

@@ -92,13 +92,15 @@ export function* findConflicts(segments: Segments, analysis: Analysis, groups: G
     for (let x = 0; x < Math.min(pivots, texts.length); x++) {
       for (let y = x + 1; y < texts.length; y++) {
         matches.set(x * texts.length + y, pairTexts(x, y, texts, nodes, context));
-        if (tick()) yield { stage: 'conflicts', done: g, total: groups.count };
+        // A pair of long readings can take a millisecond: a pause after each (cheap unless due), progress now and then.
+        yield tick() ? { stage: 'conflicts', done: g, total: groups.count } : undefined;
       }
     }
     if (!nodes.differs.includes(true)) continue;
     const matchOf = (x: number, y: number) => matches.get(x * texts.length + y);
     const found = conflictsOf(texts, nodes, matchOf, (t) => (t < pivots ? texts.length : pivots), segments, language);
     if (found.length > 0) byGroup.set(g, found);
+    yield;
   }
   if (language !== undefined) attachParaphrases(segments, analysis, groups, byGroup, language);
   yield { stage: 'conflicts', done: groups.count, total: groups.count };
