@@ -2,17 +2,20 @@ export { summarize, summarizeSync } from './summarize.js';
 export { toMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { toText, type TextOptions } from './render/text.js';
 export { toHTML, type HtmlOptions } from './render/html.js';
+export { toReport, type ReportOptions } from './render/report/index.js';
 export { ChorusError, type ChorusIssue, type ErrorCode } from './errors.js';
 export { DEFAULTS, type SummarizeOptions } from './options.js';
 export type {
   Conflict,
   ConflictSpan,
   ConflictVariant,
+  Digest,
   DocumentReport,
   Progress,
   SourceDocument,
   SourceSpan,
   Stage,
+  Story,
   Summary,
   SummarySentence,
   SummaryStats,
