@@ -21,7 +21,7 @@ async function highlighted(page: Page, id: string) {
   await page.click(`#${id}`);
   return page.evaluate((id) => {
     const groups = new Map<string, { text: string; doc: number; kind: string; role: string | null }>();
-    for (const element of document.querySelectorAll('.on')) {
+    for (const element of Array.from(document.querySelectorAll('.on'))) {
       const key = element.id.replace(/^m(\d+)(?:\.\d+)?$/, '$1');
       const group = groups.get(key) ?? { text: '', doc: Number(element.closest('article')!.getAttribute('data-doc')), kind: element.classList.contains('s') ? 's' : element.className.replace(' on', ''), role: element.getAttribute('role') };
       group.text += element.textContent;

@@ -69,7 +69,7 @@ const ATTRIBUTES = new Set(['charset', 'http-equiv', 'content', 'name', 'lang', 
 /** Nothing but the report's own markup, nothing loaded, nothing run, nothing blocked. */
 export async function expectClean(watched: Watched, label: string): Promise<void> {
   const found = await watched.page.evaluate(() =>
-    [...document.querySelectorAll('*')].map((element) => ({ tag: element.localName, attributes: [...element.attributes].map((attribute) => [attribute.name, attribute.value]) })),
+    Array.from(document.querySelectorAll('*')).map((element) => ({ tag: element.localName, attributes: Array.from(element.attributes).map((attribute) => [attribute.name, attribute.value]) })),
   );
   for (const { tag, attributes } of found) {
     expect(TAGS.has(tag), `${label}: element <${tag}>`).toBe(true);
