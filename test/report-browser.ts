@@ -5,6 +5,7 @@
  * run but its own, no element or attribute it does not write itself.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -25,8 +26,8 @@ export async function launch(): Promise<Browser> {
 
 /** `html` written to test/output/<name>.html; its file:// URL. */
 export function save(name: string, html: string): string {
-  mkdirSync(OUTPUT, { recursive: true });
   const file = `${OUTPUT}${name}.html`;
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, html);
   return pathToFileURL(file).href;
 }
@@ -35,6 +36,8 @@ export interface Watched {
   page: Page;
   /** Every request but the report itself, every dialog (an injected alert()), every CSP violation, every page error. */
   requests: string[];
+  /** Of those, the ones that were answered (a request CSP blocks is still reported, as failed). */
+  loaded: string[];
   dialogs: string[];
   violations: () => Promise<string[]>;
   errors: string[];
@@ -43,9 +46,12 @@ export interface Watched {
 /** A page that records what must never happen, opened on `url`. */
 export async function open(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Watched> {
   const page = await browser.newPage({ viewport, colorScheme });
-  const watched: Watched = { page, requests: [], dialogs: [], errors: [], violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
+  const watched: Watched = { page, requests: [], loaded: [], dialogs: [], errors: [], violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
   page.on('request', (request) => {
     if (request.url() !== url) watched.requests.push(request.url());
+  });
+  page.on('requestfinished', (request) => {
+    if (request.url() !== url) watched.loaded.push(request.url());
   });
   page.on('dialog', (dialog) => {
     watched.dialogs.push(dialog.message());

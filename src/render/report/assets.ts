@@ -45,6 +45,8 @@ article.hit{border-left:4px solid var(--accent);padding-left:.7rem}
 .title,.meta{overflow-wrap:anywhere}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:isolate;margin:.5rem 0 0;font-family:Georgia,"Times New Roman",serif;line-height:1.6}
 .f{color:var(--dim);font-style:italic}
+.c{display:block;content-visibility:auto;contain-intrinsic-size:auto 40em}
+article{content-visibility:auto;contain-intrinsic-size:auto 30em}
 .s.on{background:var(--hl);color:var(--hlfg);border-radius:2px;scroll-margin:30vh}
 .v.on{text-decoration-line:underline;text-decoration-thickness:3px;text-underline-offset:3px;font-weight:600}
 .v0{--vc:var(--v0)}.v1{--vc:var(--v1)}.v2{--vc:var(--v2)}.v3{--vc:var(--v3)}

@@ -6,6 +6,12 @@
  * Marks nest (a conflict's "17 months" lies inside its sentence). Marks that cross (possible
  * only in a summary made by hand) are cut where the inner one's parent ends, and the rest is
  * marked as a further piece of the same key: pieces of key 7 are `id="m7"`, `id="m7.1"`, ….
+ *
+ * A long text is cut into blocks of about `CHUNK` characters, after a line break where there
+ * is one (so nothing moves on screen), else after a space. A browser lays out one paragraph as
+ * a whole: a 20-million-character line (the hostile corpus has one) took Chromium minutes,
+ * where blocks, each laid out only when scrolled near (`content-visibility: auto`), take
+ * milliseconds. Blocks are the outermost marks; a passage crossing one is cut into pieces.
  */
 import { escapeHtml } from '../html.js';
 
@@ -16,6 +22,28 @@ export interface Mark {
   className: string;
   /** Pieces get ids from it, so that the script and links find them; -1 for none. */
   key: number;
+}
+
+/** Characters per block of a long text. */
+export const CHUNK = 16_384;
+
+/** Blocks of a text longer than `CHUNK`: each ends after a line break, else a space, near `CHUNK` characters in. */
+function blocks(text: string): Mark[] {
+  if (text.length <= CHUNK) return [];
+  const out: Mark[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      const newline = text.indexOf('\n', end);
+      const space = text.indexOf(' ', end);
+      if (newline >= 0 && newline < end + CHUNK) end = newline + 1;
+      else if (space >= 0 && space < end + CHUNK) end = space + 1;
+      else if (/[\udc00-\udfff]/.test(text[end]!)) end++; // never between the halves of a surrogate pair
+    }
+    out.push({ start, end, className: 'c', key: -1 });
+    start = end;
+  }
+  return out;
 }
 
 /**
@@ -30,16 +58,20 @@ interface Open {
   mark: Mark;
   start: number;
   end: number;
+  /** 0 for a block, 1 for a passage: at one start, a block opens first. */
+  level: number;
 }
 
-/** `a` before `b`: by start, the longer first (so it encloses), then as given. */
-const before = (a: Open, b: Open) => a.start - b.start || b.end - a.end;
+/** `a` before `b`: by start, blocks first, the longer first (so it encloses), then as given. */
+const before = (a: Open, b: Open) => a.start - b.start || a.level - b.level || b.end - a.end;
 
 export function markText(text: string, marks: readonly Mark[]): string {
-  const pending: Open[] = marks
-    .filter((mark) => Number.isInteger(mark.start) && Number.isInteger(mark.end) && mark.start >= 0 && mark.start < mark.end && mark.end <= text.length)
-    .map((mark) => ({ mark, start: mark.start, end: mark.end }))
-    .sort(before);
+  const pending: Open[] = [
+    ...blocks(text).map((mark) => ({ mark, start: mark.start, end: mark.end, level: 0 })),
+    ...marks
+      .filter((mark) => Number.isInteger(mark.start) && Number.isInteger(mark.end) && mark.start >= 0 && mark.start < mark.end && mark.end <= text.length)
+      .map((mark) => ({ mark, start: mark.start, end: mark.end, level: 1 })),
+  ].sort(before);
   const pieces = new Map<number, number>();
   const stack: Open[] = [];
   let out = '';
@@ -62,7 +94,7 @@ export function markText(text: string, marks: readonly Mark[]): string {
     textTo(item!.start);
     if (top && item!.end > top.end) {
       // Crossing: this piece ends with its parent; the rest waits its turn in start order.
-      const rest = { mark: item!.mark, start: top.end, end: item!.end };
+      const rest = { mark: item!.mark, start: top.end, end: item!.end, level: item!.level };
       let slot = next;
       while (slot < pending.length && before(pending[slot]!, rest) <= 0) slot++;
       pending.splice(slot, 0, rest);

@@ -7,7 +7,7 @@ import { own } from '../../own.js';
 import type { Story, Summary } from '../../types.js';
 import { escapeHtml } from '../html.js';
 import { singleLine } from '../safe.js';
-import { conflictsOf, isObject, list, type Unit } from './units.js';
+import { conflictsOf, isObject, list, MAX_PASSAGES, type Unit } from './units.js';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 const text = (value: unknown): string => escapeHtml(singleLine(typeof value === 'string' ? value : ''));
@@ -45,7 +45,7 @@ function differ(unit: Unit, conflicts: object[]): string {
 function support(unit: Unit, sentence: object, i: number, s: number, conflicts: object[]): string {
   const sources = list(own(sentence, 'sources'));
   const variants = conflicts[0] ? list(own(conflicts[0], 'variants')) : [];
-  const items = sources.map((span, n) => {
+  const items = sources.slice(0, MAX_PASSAGES).map((span, n) => {
     const id = isObject(span) ? own(span, 'documentId') : undefined;
     if (typeof id !== 'string') return '';
     const key = unit.sourceKeys[i]![n]!;
@@ -59,7 +59,9 @@ function support(unit: Unit, sentence: object, i: number, s: number, conflicts: 
   });
   const count = typeof own(sentence, 'support') === 'number' ? (own(sentence, 'support') as number) : new Set(sources.map((span) => isObject(span) && own(span, 'documentId'))).size;
   const disputed = conflicts.length > 0 ? ', giving the version shown' : '';
-  const summary = `Reported by ${plural(count, 'article')} of ${unit.articles.length}${disputed}; ${plural(sources.length, 'passage')} marked.`;
+  const marked = Math.min(sources.length, MAX_PASSAGES);
+  const summary = `Reported by ${plural(count, 'article')} of ${unit.articles.length}${disputed}; ${plural(marked, 'passage')} marked.`;
+  if (sources.length > MAX_PASSAGES) items.push(`<li>and ${plural(sources.length - MAX_PASSAGES, 'more passage')}, not marked</li>`);
   return `<div class="support" id="p${s}" hidden><p>${summary}</p><ul>${items.join('')}</ul></div>`;
 }
 

@@ -40,6 +40,13 @@ export interface Unit {
   notFound: number;
 }
 
+/**
+ * Most passages one sentence marks (sources, then versions' passages). A fact repeated on
+ * 100,000 lines of one log would otherwise put 100,000 elements in the page and in its panel;
+ * past this the panel counts them instead, as the other renderers count citations.
+ */
+export const MAX_PASSAGES = 500;
+
 export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 export const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 const int = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
@@ -108,18 +115,27 @@ export function buildUnit(summary: Summary | undefined, story: Story | undefined
   };
   for (const article of articles) {
     const report = reports.get(article.id);
-    for (const span of list(report && own(report, 'skippedSpans')))
-      if (isObject(span) && article.text !== undefined) {
-        const marks = unit.marks.get(article.id) ?? [];
-        marks.push({ start: int(own(span, 'start')), end: int(own(span, 'end')), className: 'f', key: -1 });
-        unit.marks.set(article.id, marks);
-      }
+    const text = article.text;
+    if (text === undefined) continue;
+    const spans = list(report && own(report, 'skippedSpans'))
+      .filter(isObject)
+      .map((span) => ({ start: int(own(span, 'start')), end: int(own(span, 'end')) }))
+      .sort((a, b) => a.start - b.start);
+    // Furniture that follows furniture with only white space between is one dimmed passage:
+    // 300,000 skipped "." in a row are one element, not 300,000.
+    const marks: Mark[] = [];
+    for (const { start, end } of spans) {
+      const last = marks[marks.length - 1];
+      if (last && start >= last.end && !/\S/.test(text.slice(last.end, start))) last.end = Math.max(last.end, end);
+      else marks.push({ start, end, className: 'f', key: -1 });
+    }
+    if (marks.length > 0) unit.marks.set(article.id, marks);
   }
   const sentences = summary ? list(own(summary, 'sentences')) : [];
   sentences.forEach((sentence, s) => {
     const sources = isObject(sentence) ? list(own(sentence, 'sources')) : [];
     unit.sourceKeys.push(
-      sources.map((span) => {
+      sources.slice(0, MAX_PASSAGES).map((span) => {
         if (!isObject(span)) return -1;
         const { documentId, start, end, text } = span as SourceSpan;
         return typeof documentId === 'string' ? mark(documentId, int(start), int(end), 's', typeof text === 'string' ? text : null) : -1;
@@ -130,7 +146,7 @@ export function buildUnit(summary: Summary | undefined, story: Story | undefined
       list(own(conflict, 'variants')).forEach((variant, v) => {
         for (const span of isObject(variant) ? list(own(variant, 'spans')) : []) {
           const documentId = isObject(span) ? own(span, 'documentId') : undefined;
-          if (typeof documentId === 'string') versions.push(mark(documentId, int(own(span as object, 'start')), int(own(span as object, 'end')), `v v${v % 4}`));
+          if (typeof documentId === 'string' && versions.length < MAX_PASSAGES) versions.push(mark(documentId, int(own(span as object, 'start')), int(own(span as object, 'end')), `v v${v % 4}`));
         }
       });
     unit.versionKeys.push(versions);
