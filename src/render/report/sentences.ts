@@ -92,7 +92,7 @@ export function storyCard(unit: Unit, u: number, first: number): string {
   const sources = own(story, 'sources');
   const meta = `${typeof sources === 'number' ? plural(sources, 'source') : ''} · ${plural(unit.articles.length, 'article')}${dates}`;
   const body = unit.summary
-    ? `<button type="button" class="story-open" aria-expanded="false" aria-controls="u${u}">Summary</button>\n<div id="u${u}" hidden>${sentenceList(unit, first)}</div>`
+    ? `<button type="button" class="story-open" aria-expanded="false" aria-controls="u${u}">Summary, ${plural(list(own(unit.summary, 'sentences')).length, 'sentence')}</button>\n<div id="u${u}" hidden>${sentenceList(unit, first)}</div>`
     : '<p class="hint">Not summarised (past maxStories).</p>';
   return `<section class="story" aria-labelledby="h${u}">\n<h2 id="h${u}">${text(own(story, 'headline')) || 'Untitled story'}</h2>\n<ul class="terms" aria-label="Key terms">${terms}</ul>\n<p class="meta">${meta}</p>\n${body}\n</section>\n`;
 }
