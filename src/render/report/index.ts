@@ -9,7 +9,7 @@
 import { ChorusError } from '../../errors.js';
 import { issue } from '../../issue.js';
 import { own } from '../../own.js';
-import type { Digest, Story, Summary } from '../../types.js';
+import type { Digest, SourceDocument, Story, Summary } from '../../types.js';
 import { escapeHtml } from '../html.js';
 import { safeUrl, singleLine } from '../safe.js';
 import { cspHash } from '../sha256.js';
@@ -76,8 +76,10 @@ ${right}
 /**
  * The report of a `Summary` (or of a `Digest`) as one HTML page. `documents` are the documents
  * summarised: the `Summary` holds offsets, not the articles' text. Pure: no Node built-ins.
+ * Read as own properties and checked like the summary, so a document of the wrong shape is
+ * left out rather than thrown on.
  */
-export function toReport(summaryOrDigest: Summary | Digest, documents: readonly unknown[], options: ReportOptions = {}): string {
+export function toReport(summaryOrDigest: Summary | Digest, documents: readonly SourceDocument[], options: ReportOptions = {}): string {
   if (!Array.isArray(documents))
     throw new ChorusError([issue({ code: 'INVALID_DOCUMENTS', path: ['documents'], problem: 'toReport needs the documents that were summarised, as an array', received: documents, fix: 'Pass the same documents you gave summarize() or digest().' })]);
   const byId = articlesById(documents);
