@@ -87,15 +87,16 @@ export function* assemble(results: StageResults): Work<Summary> {
   const reports: DocumentReport[] = documents.map((document, d) => {
     const first = segments.firstOfDoc[d]!;
     const last = segments.firstOfDoc[d + 1]!;
-    let skipped = 0;
-    for (let i = first; i < last; i++) if (segments.kind[i] !== Kind.PROSE) skipped++;
+    const skippedSpans: { start: number; end: number }[] = [];
+    for (let i = first; i < last; i++) if (segments.kind[i] !== Kind.PROSE) skippedSpans.push({ start: segments.start[i]!, end: segments.end[i]! });
+    const skipped = skippedSpans.length;
     if (last > first && skipped === last - first)
       warnings.push({
         code: 'NO_PROSE',
         documentId: document.id,
         message: `none of the document's ${last - first} sentences reads as prose (headlines, captions, bylines, links or markup only); it contributes nothing.`,
       });
-    const report: DocumentReport = { id: document.id, sentences: last - first, skipped, contributed: contributed[d]! };
+    const report: DocumentReport = { id: document.id, sentences: last - first, skipped, contributed: contributed[d]!, skippedSpans };
     if (document.title !== undefined) report.title = document.title;
     if (document.url !== undefined) report.url = document.url;
     if (document.source !== undefined) report.source = document.source;

@@ -106,6 +106,12 @@ export interface DocumentReport {
   sentences: number;
   /** Sentences marked as not prose (headlines, captions, bylines, share buttons, link lists, …) and never selected. */
   skipped: number;
+  /**
+   * Where those sentences are, in text order: `text.slice(start, end)` is one skipped sentence.
+   * `toReport` dims them in the article, so a reader sees what the summary could not draw on.
+   * Always set by `summarize()`; optional so that a report made by hand needs none.
+   */
+  skippedSpans?: { start: number; end: number }[];
   /** Summary sentences that cite this document (as representative or as a merged duplicate). */
   contributed: number;
 }

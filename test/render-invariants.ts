@@ -49,18 +49,30 @@ function expectInert(active: string, where: string) {
 
 export function expectSafeMarkdown(markdown: string, cited: number) {
   expect(markdown, 'Markdown: control character').not.toMatch(FORBIDDEN);
-  const [paragraph, notes, ...rest] = markdown.split('\n\n');
-  expect(rest, 'Markdown: the summary, a blank line, the footnotes').toEqual([]);
+  const blocks = markdown.split('\n\n');
+  // The summary's paragraphs (more than one only after a sentence whose sources disagree), a blank line, the footnotes.
+  const notes = blocks.pop();
   expect(notes?.endsWith('\n'), 'Markdown: ends with a line break').toBe(true);
   for (const line of markdown.split('\n')) expect(line, 'Markdown: a line opens an HTML block').not.toMatch(/^\s*</);
-  expect(paragraph, 'Markdown: the summary is one line').not.toContain('\n');
-
-  const active = activeMarkdown(paragraph!);
-  expect(active, 'Markdown: the summary opens a block').not.toMatch(BLOCK_START);
-  expect(active, 'Markdown: an image before a footnote').not.toMatch(/!\[/);
-  const references = [...active.matchAll(/\[\^(\d+)\]/g)].map((match) => Number(match[1]));
+  const references: number[] = [];
+  for (const paragraph of blocks) {
+    // A paragraph is one line of sentences, then, after hard line breaks, emphasised marks of sources that disagree.
+    const [sentences, ...marks] = paragraph.split('\\\n');
+    expect(sentences, 'Markdown: the sentences are one line').not.toContain('\n');
+    const active = activeMarkdown(sentences!);
+    expect(active, 'Markdown: the summary opens a block').not.toMatch(BLOCK_START);
+    expect(active, 'Markdown: an image before a footnote').not.toMatch(/!\[/);
+    references.push(...[...active.matchAll(/\[\^(\d+)\]/g)].map((match) => Number(match[1])));
+    expectInert(active.replace(/\[\^\d+\]/g, ''), 'Markdown summary');
+    for (const mark of marks) {
+      expect(mark, 'Markdown: a mark is one emphasised line').toMatch(/^\*Sources differ: [^\n]*\*$/);
+      const inner = activeMarkdown(mark.slice(1, -1));
+      expect(inner, 'Markdown: emphasis closed inside a mark').not.toMatch(/\*/);
+      expect(inner, 'Markdown: an image in a mark').not.toMatch(/!\[/);
+      expectInert(inner.replace(/\[\^\d+\]/g, ''), 'Markdown mark');
+    }
+  }
   expect([...new Set(references)].sort((a, b) => a - b), 'Markdown: footnotes cited').toEqual(oneToN(cited));
-  expectInert(active.replace(/\[\^\d+\]/g, ''), 'Markdown summary');
 
   const lines = notes!.slice(0, -1).split('\n');
   const numbers = lines.map((line) => Number(/^\[\^(\d+)\]: /.exec(line)?.[1]));
@@ -77,14 +89,19 @@ export function expectSafeMarkdown(markdown: string, cited: number) {
 
 export function expectSafeText(text: string, cited: number) {
   expect(text, 'text: control character').not.toMatch(FORBIDDEN);
-  const match = /^([^\n]*)\n\nSources:\n((?:[^\n]*\n)*)$/.exec(text);
-  expect(match, 'text: one summary line, then the source list').not.toBeNull();
+  const match = /^((?:[^\n]+\n)+)\nSources:\n((?:[^\n]*\n)*)$/.exec(text);
+  expect(match, 'text: summary lines, a blank line, then the source list').not.toBeNull();
+  // A line of sentences opens the summary; a line breaks only for the marks of sources that disagree.
+  const lines = match![1]!.slice(0, -1).split('\n');
+  const mark = (line: string | undefined) => /^Sources differ: /.test(line ?? '');
+  expect(mark(lines[0]), 'text: the summary opens with sentences').toBe(false);
+  for (const [i, line] of lines.entries()) if (i > 0 && !mark(line)) expect(mark(lines[i - 1]), 'text: two lines of sentences in a row').toBe(true);
   const numbers = match![2]!.split('\n').slice(0, -1).map((line) => Number(/^\[(\d+)\] /.exec(line)?.[1]));
   expect(numbers, 'text: one source line per number, 1..N in order').toEqual(oneToN(cited));
 }
 
 /** Every tag toHTML writes; after removing them, no `<`, `>` or quote may be left. */
-const OWN_TAGS = /<(?:p class="chorus-summary"|sup class="chorus-cite"|ol class="chorus-sources"|li id="[\w-]+"|a href="[^"<>]*"|code|\/(?:p|sup|ol|li|a|code))>/g;
+const OWN_TAGS = /<(?:p class="chorus-summary"|sup class="chorus-cite"|span class="chorus-conflict"|br|ol class="chorus-sources"|li id="[\w-]+"|a href="[^"<>]*"|code|\/(?:p|sup|span|ol|li|a|code))>/g;
 
 export function expectSafeHTML(html: string, cited: number) {
   expect(html, 'HTML: control character').not.toMatch(FORBIDDEN);

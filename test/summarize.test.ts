@@ -143,8 +143,8 @@ describe('summarize: small and empty inputs', () => {
   test('empty and whitespace-only documents are kept with zero sentences and a warning', () => {
     const summary = summarizeSync([{ id: 'b', text: '   \n\t' }, { id: 'a', text: '' }, documents[0]!]);
     expect(summary.documents.filter((report) => report.id.length === 1)).toEqual([
-      { id: 'a', sentences: 0, skipped: 0, contributed: 0 },
-      { id: 'b', sentences: 0, skipped: 0, contributed: 0 },
+      { id: 'a', sentences: 0, skipped: 0, contributed: 0, skippedSpans: [] },
+      { id: 'b', sentences: 0, skipped: 0, contributed: 0, skippedSpans: [] },
     ]);
     expect(summary.warnings.map((warning) => [warning.code, warning.documentId])).toEqual([
       ['EMPTY_DOCUMENT', 'a'],
@@ -168,7 +168,10 @@ describe('summarize: small and empty inputs', () => {
 
   test('metadata is carried to the document reports', () => {
     const summary = summarizeSync([{ id: 'a', text: documents[0]!.text, title: 'T', url: 'https://example.com/a', source: 'AP', publishedAt: new Date(Date.UTC(2023, 8, 12)) }]);
-    expect(summary.documents[0]).toEqual({ id: 'a', title: 'T', url: 'https://example.com/a', source: 'AP', publishedAt: '2023-09-12T00:00:00.000Z', sentences: 13, skipped: 1, contributed: summary.sentences.length });
+    const { skippedSpans, ...report } = summary.documents[0]!;
+    expect(report).toEqual({ id: 'a', title: 'T', url: 'https://example.com/a', source: 'AP', publishedAt: '2023-09-12T00:00:00.000Z', sentences: 13, skipped: 1, contributed: summary.sentences.length });
+    // The one skipped sentence, the photo credit, by its exact offsets (toReport dims it).
+    expect(skippedSpans!.map(({ start, end }) => documents[0]!.text.slice(start, end))).toEqual(['Image: Korean Central News Agency/Korea News Service via AP']);
   });
 });
 

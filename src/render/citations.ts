@@ -36,6 +36,8 @@ export interface Citations {
   more: number[];
   /** The cited documents, index = number − 1. */
   sources: DocumentReport[];
+  /** A cited document's number, by id (the marks of sources that disagree name documents by it). */
+  numberOf: Map<string, number>;
 }
 
 /** `options.maxCitations`, checked: an integer ≥ 1, or Infinity. */
@@ -71,7 +73,7 @@ export function citations(summary: Summary, options: object = {}): Citations {
     more.push(carried.size - numbers.length);
     return numbers.sort((a, b) => a - b);
   });
-  return { bySentence, more, sources };
+  return { bySentence, more, sources, numberOf };
 }
 
 /** "and 2,391 more", or '' when every document is cited. */

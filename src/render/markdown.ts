@@ -1,5 +1,6 @@
 import type { Summary } from '../types.js';
 import { andMore, citations, ownString, type CitationOptions } from './citations.js';
+import { DIFFER, disputes, type ShownVersion } from './disputes.js';
 import { safeUrl, singleLine } from './safe.js';
 
 /**
@@ -33,18 +34,31 @@ function codeSpan(text: string): string {
 
 export type MarkdownOptions = CitationOptions;
 
+/** `"17 months"[^1][^2]`, with uncited documents counted; the quotes are the renderer's, the words escaped. */
+const version = (shown: ShownVersion): string => `"${escapeMarkdown(shown.text)}"${shown.numbers.map((n) => `[^${n}]`).join('')}${shown.more > 0 ? ` (${andMore(shown.more)})` : ''}`;
+
 /**
  * The summary as one Markdown paragraph with footnote citations (GitHub, CommonMark with
  * footnotes): each sentence is followed by a footnote for every document that carried it (at
  * most `maxCitations`, then "(and N more)"), and the footnotes name the documents (title
- * linked to its url when given, outlet, id).
+ * linked to its url when given, outlet, id). A sentence whose sources disagree ends its
+ * paragraph with a hard line break and an emphasised line naming the versions
+ * (`*Sources differ: "17 months"[^1][^2] / "18 months"[^3]*`); the next sentence opens a new
+ * paragraph, where no text of it can continue or underline the line before (a setext heading).
  */
 export function toMarkdown(summary: Summary, options: MarkdownOptions = {}): string {
   if (summary.sentences.length === 0) return '';
-  const { bySentence, more, sources } = citations(summary, options);
-  const paragraph = summary.sentences
-    .map((sentence, s) => escapeMarkdown(singleLine(sentence.text)) + bySentence[s]!.map((n) => `[^${n}]`).join('') + (more[s]! > 0 ? ` (${andMore(more[s]!)})` : ''))
-    .join(' ');
+  const { bySentence, more, sources, numberOf } = citations(summary, options);
+  const disputed = disputes(summary, numberOf);
+  // Paragraphs of sentences; a disputed sentence and its marks end one.
+  const paragraphs: string[] = [''];
+  summary.sentences.forEach((sentence, s) => {
+    const last = paragraphs.length - 1;
+    paragraphs[last] += `${paragraphs[last] === '' ? '' : ' '}${escapeMarkdown(singleLine(sentence.text))}${bySentence[s]!.map((n) => `[^${n}]`).join('')}${more[s]! > 0 ? ` (${andMore(more[s]!)})` : ''}`;
+    for (const versions of disputed.get(s) ?? []) paragraphs[last] += `\\\n*${DIFFER} ${versions.map(version).join(' / ')}*`;
+    if (disputed.has(s) && s < summary.sentences.length - 1) paragraphs.push('');
+  });
+  const paragraph = paragraphs.join('\n\n');
   const notes = sources.map((report, i) => {
     const url = safeUrl(ownString(report, 'url'));
     const title = singleLine(ownString(report, 'title') ?? '');
