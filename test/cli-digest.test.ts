@@ -23,6 +23,22 @@ beforeAll(() => {
   for (const document of FEED) writeFileSync(path.join(work, 'feed', `${document.id}.txt`), document.text);
 });
 
+describe('chorus: sources that differ', () => {
+  test('a conflict outside the summary is said on standard error, with who says what', () => {
+    writeFileSync(path.join(work, 'a.txt'), 'The bridge has been closed for 17 months, the council said on Monday. Repairs will cost more than planned.');
+    writeFileSync(path.join(work, 'b.txt'), 'The bridge has been closed for 17 months, the council said on Monday. Traffic now goes through the old town.');
+    writeFileSync(path.join(work, 'c.txt'), 'The bridge has been closed for 18 months, the council said on Monday. Shops near it have lost trade.');
+    // In the summary: marked under the sentence, nothing on standard error about it.
+    const shown = chorus(['--sentences', '1', '--format', 'text', 'a.txt', 'b.txt', 'c.txt']);
+    expect(shown.stdout).toContain('Sources differ: "17 months" [1, 2] / "18 months" [3]');
+    expect(shown.stderr).not.toContain('sources differ');
+    // Not in the summary (no sentence fits 40 characters): said on standard error.
+    const { stderr } = chorus(['--characters', '40', '--format', 'text', 'a.txt', 'b.txt', 'c.txt']);
+    expect(stderr).toContain('sources differ (not in the summary): "17 months" in a.txt, b.txt / "18 months" in c.txt');
+    expect(chorus(['--quiet', '--sentences', '1', 'a.txt', 'b.txt', 'c.txt']).stderr).toBe('');
+  });
+});
+
 describe('chorus digest', () => {
   test('prints each story: headline, sources, key terms, then its cited summary', () => {
     const { status, stdout, stderr } = chorus(['digest', '--format', 'text', '--words', '40', 'feed']);
@@ -52,6 +68,18 @@ describe('chorus digest', () => {
   test("the digest's own flags are refused by plain chorus, and checked by chorus digest", () => {
     expect(chorus(['--max-stories', '2', 'feed'])).toMatchObject({ status: 2, stderr: expect.stringContaining("unknown option '--max-stories'") });
     expect(chorus(['digest', '--story-similarity', '2', 'feed'])).toMatchObject({ status: 2, stderr: expect.stringContaining('--story-similarity must be a number from 0.01 to 0.99') });
+  });
+
+  test('--format report: one self-contained page of the digest, and of a summary', () => {
+    for (const args of [['digest', '--format', 'report', 'feed'], ['--format', 'report', 'feed/flood-1.txt', 'feed/flood-2.txt']]) {
+      const { status, stdout } = chorus(args);
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^<!doctype html>/);
+      expect(stdout).toContain("Content-Security-Policy");
+      expect(stdout).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)=["']?https?:/);
+      // The articles' own text is in the page, for the spans to light up.
+      expect(stdout).toContain('Volunteers filled sandbags outside the town hall.');
+    }
   });
 
   test('standard input works as for a summary, ids in input order', () => {

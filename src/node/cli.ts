@@ -5,10 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { ChorusError, digestToHTML, digestToMarkdown, digestToText, toHTML, toMarkdown, toText, type ChorusIssue, type Digest, type SourceDocument, type Summary, type SummaryWarning } from 'chorus-summary';
-import { digestFiles, summarizeFiles } from 'chorus-summary/node';
+import { ChorusError, digest, digestToHTML, digestToMarkdown, digestToText, summarize, toHTML, toMarkdown, toReport, toText, type ChorusIssue, type Digest, type SourceDocument, type Summary, type SummaryWarning } from 'chorus-summary';
 import { quote, shorten } from '../issue.js';
 import { flagHelp, flagOf, integerFlag, joinNegativeValues, optionsFromFlags, parserOptions, type Command, type Format } from './flags.js';
+import { readInputs, withProblems } from './inputs.js';
 import { outputConflict, formatOf, writeAtomically } from './output.js';
 import { progressBar } from './progress.js';
 import { parseStdin, readAll } from './stdin.js';
@@ -55,9 +55,10 @@ class UsageError extends Error {}
 /** Warning codes of files the loader could not read: each makes the exit code 1. */
 const UNREAD = new Set(['INVALID_UTF8', 'BINARY_FILE', 'UNREADABLE_FILE']);
 
-function render(result: Summary | Digest, format: Format, maxCitations: number | undefined): string {
+function render(result: Summary | Digest, documents: readonly SourceDocument[], format: Format, maxCitations: number | undefined): string {
   const options = maxCitations === undefined ? {} : { maxCitations };
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'report') return toReport(result, documents);
   if ('stories' in result) return format === 'html' ? digestToHTML(result, options) : format === 'text' ? digestToText(result, options) : digestToMarkdown(result, options);
   if (format === 'html') return toHTML(result, options);
   return format === 'text' ? toText(result, options) : toMarkdown(result, options);
@@ -75,6 +76,20 @@ function numberFlag(values: Record<string, string | boolean | undefined>, name: 
   const value = integerFlag(values, name, min);
   if (typeof value === 'string') throw new UsageError(value);
   return value;
+}
+
+/** Most lines about conflicts outside the summary. */
+const CONFLICT_LINES = 5;
+
+/** "sources differ (not in the summary): "17 months" in a, b / "18 months" in c", for conflicts whose fact was not selected. */
+function otherConflicts(summary: Summary): string[] {
+  const outside = summary.conflicts.filter((conflict) => conflict.sentence === undefined);
+  const lines = outside.slice(0, CONFLICT_LINES).map((conflict) => {
+    const versions = conflict.variants.map((variant) => `"${variant.text}" in ${[...new Set(variant.spans.map((span) => shorten(span.documentId)))].join(', ')}`);
+    return `sources differ (not in the summary): ${versions.join(' / ')}`;
+  });
+  if (outside.length > CONFLICT_LINES) lines.push(`sources differ in ${outside.length - CONFLICT_LINES} more places (--format json lists them all)`);
+  return lines;
 }
 
 /** No article at all: no document, or none with a sentence (a digest: no story). */
@@ -113,7 +128,7 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     if (positionals.includes('')) throw new UsageError("an empty path is not an input: name a file, directory or glob pattern ('.' for the current directory)");
     const output = values.output as string | undefined;
     const format = formatOf(values.format as string | undefined, output, streams.stdout.isTTY === true);
-    if (!format) throw new UsageError(`--format must be one of markdown, text, json, html, received ${quote(String(values.format))}`);
+    if (!format) throw new UsageError(`--format must be one of markdown, text, json, html, report, received ${quote(String(values.format))}`);
     const maxCitations = numberFlag(values, 'max-citations', 1);
     const maxFileSize = numberFlag(values, 'max-file-size', 1);
     const files = positionals.filter((input) => input !== '-');
@@ -130,8 +145,10 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     }
     const bar = progressBar(streams.stderr, { enabled: !quiet && streams.stderr.isTTY === true, reading: files.length > 0, digest: command === 'digest' });
     let result: Summary | Digest;
+    let read: SourceDocument[] = [];
     try {
-      result = await (command === 'digest' ? digestFiles : summarizeFiles)(files, {
+      // The CLI reads the files itself: a report shows the very texts that were summarised.
+      const { documents, problems, coreOptions } = await readInputs(files, {
         ...optionsFromFlags(values),
         documents: stdinDocuments,
         missing: strict ? 'error' : 'report',
@@ -140,6 +157,8 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
         onLoad: ({ done, total }) => bar.update('load', done, total),
         onProgress: ({ stage, done, total }) => bar.update(stage, done, total),
       });
+      read = documents;
+      result = withProblems(await (command === 'digest' ? digest(documents, coreOptions) : summarize(documents, coreOptions)), problems);
     } finally {
       bar.clear();
     }
@@ -157,7 +176,10 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       return 1;
     }
     if (!quiet && 'sentences' in result && result.sentences.length === 0) say('warning: no sentence fits the budget or reads as prose; the summary is empty');
-    const text = render(result, format, maxCitations);
+    // Disagreements in the summary are marked in it; the others are said here, the first few
+    // (JSON and the report list them all).
+    if (!quiet && 'conflicts' in result && format !== 'json' && format !== 'report') for (const line of otherConflicts(result)) say(line);
+    const text = render(result, read, format, maxCitations);
     if (output === undefined) await writeTo(streams.stdout, text);
     else {
       const failed = await writeAtomically(output, text).then(() => undefined, (error: unknown) => error);

@@ -5,7 +5,7 @@
 import { quote } from '../issue.js';
 import { OPTIONS, type CliFlag, type DigestOptions, type OptionName } from '../options.js';
 
-export const FORMATS = ['markdown', 'text', 'json', 'html'] as const;
+export const FORMATS = ['markdown', 'text', 'json', 'html', 'report'] as const;
 export type Format = (typeof FORMATS)[number];
 
 interface OwnFlag {
