@@ -16,10 +16,12 @@
  *   npm run bench:digest -- --parts quality,end   only some parts (quality, end, scale)
  *   npm run bench:digest -- --sizes 10000         scale sizes (default 10000,100000)
  *   npm run bench:digest -- --timeout 20          minutes a scale child may run (default 20)
+ *   npm run bench:digest -- --reuse               take a scale size's outcome from bench/out/ when an
+ *                                                 earlier run saved it there (each run saves its own)
  *   npm run bench:digest -- --data FILE           clusters, as bench:quality reads them
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '10000,100000' },
     timeout: { type: 'string', default: '20' },
     child: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
   },
 });
@@ -98,10 +101,22 @@ interface Failure {
 }
 const scale: WholeResult[] = [];
 const failures: Failure[] = [];
+const reused: number[] = [];
 if (parts.has('scale')) {
   for (const size of args.sizes!.split(',').map(Number)) {
-    process.stderr.write(`scale: ${size.toLocaleString('en-US')} articles (own process)…\n`);
-    const outcome = await child(size, Number(args.timeout) * 60_000);
+    // Each outcome is saved (bench/out/ is not committed) so that --write can reuse a long run.
+    const saved = path.join(root, `bench/out/digest-scale-${size}.json`);
+    let outcome: { result: WholeResult } | Failure;
+    if (args.reuse && existsSync(saved)) {
+      process.stderr.write(`scale: ${size.toLocaleString('en-US')} articles: reusing ${path.relative(root, saved)}\n`);
+      outcome = JSON.parse(readFileSync(saved, 'utf8')) as { result: WholeResult } | Failure;
+      reused.push(size);
+    } else {
+      process.stderr.write(`scale: ${size.toLocaleString('en-US')} articles (own process)…\n`);
+      outcome = await child(size, Number(args.timeout) * 60_000);
+      mkdirSync(path.dirname(saved), { recursive: true });
+      writeFileSync(saved, JSON.stringify({ ...outcome, commit: commitOf(), at: new Date().toISOString() }));
+    }
     if ('result' in outcome) scale.push(outcome.result);
     else failures.push(outcome);
   }
@@ -140,14 +155,16 @@ function endNotes(e: EndToEnd): string[] {
   ];
 }
 
+function commitOf(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 if (args.write) {
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
+  const commit = commitOf();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
   const target = path.join(root, 'bench/DIGEST.md');
   const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
@@ -179,6 +196,7 @@ if (args.write) {
     sections.push(
       '## 3. Scale\n',
       'The generated feed of bench/feed.ts (articles on many stories made from the val clusters at bench time, no verbatim repeats; for speed only), each size in its own child process with Node\'s default heap (no flags). One run of the async `digest(feed)` with default options (every story summarised, 100 words each), the event-loop probe of bench/event-loop.ts running alongside. CPU counts every thread (GC helpers too). The floor: `sbd.sentences` over every text, once, as bench/run.ts measures it. Peak RSS is the whole process, generated feed included. Targets: 10,000 articles < 20 s and ≤ 6× the floor; 100,000 in < 4 min within the default heap.\n',
+      reused.length ? `(Sizes ${reused.map((n) => n.toLocaleString('en-US')).join(', ')} reused from an earlier run of this driver, saved in bench/out/: ${reused.map((n) => { const o = JSON.parse(readFileSync(path.join(root, `bench/out/digest-scale-${n}.json`), 'utf8')) as { commit?: string; at?: string }; return `${n.toLocaleString('en-US')} at commit \`${o.commit ?? '?'}\`, ${o.at ?? '?'}`; }).join('; ')}.)\n` : '',
       scale.length ? wholeTable(scale) : '',
       '',
       scale.length ? `Where the time goes (from \`onProgress\` stage timestamps; heap used at the end of each phase):\n\n${phaseTable(scale)}\n` : '',
