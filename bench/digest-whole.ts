@@ -7,7 +7,8 @@
  *   - where the time goes, from `onProgress` stage timestamps: validation (call → first
  *     `segment` tick), read (segment + analyse), group (`group` start → `group` done), describe
  *     (headlines and key terms: `group` done → first `summarise` tick), summarise (→ settled);
- *   - the longest event-loop block while it ran (bench/event-loop.ts's probe runs alongside);
+ *   - the longest event-loop blocks while it ran, and the phase each began in (bench/event-loop.ts's
+ *     probe, run alongside);
  *   - peak RSS of the whole process (the generated feed included), the heap used at each stage
  *     boundary and its peak (sampled at every progress tick), and V8's heap limit;
  *   - the sbd floor: `sbd.sentences` over every text, as bench/run.ts measures it, once;
@@ -20,7 +21,6 @@ import v8 from 'node:v8';
 import sbd from 'sbd';
 import { digest, type Progress } from 'chorus-summary';
 import { clusterScores, type ClusterScores } from './digest-metrics.js';
-import { measureLongestBlock } from './event-loop.js';
 import { feedDocuments } from './feed.js';
 import { timed } from './digest-run.js';
 
@@ -40,6 +40,8 @@ export interface WholeResult {
   phases: Phase[];
   longestBlockMs: number;
   turns: number;
+  /** The longest event-loop blocks, longest first, each with the phase it began in. */
+  blocks: { ms: number; phase: string }[];
   sbdWallMs: number;
   sbdCpuMs: number;
   peakRssMb: number;
@@ -80,6 +82,7 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
   const marks: { name: string; at: number; heapMb: number }[] = [];
   let peakHeap = 0;
   let groupDone = false;
+  let summarisedTenths = 0;
   const mark = (name: string) => {
     const heapMb = mb(process.memoryUsage().heapUsed);
     marks.push({ name, at: performance.now(), heapMb });
@@ -96,18 +99,28 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
       groupDone = true;
       mark('describe');
     } else if (stage === 'summarise' && last === 'describe') mark('summarise');
+    // How far the summaries are, every tenth of the stories: a run stopped in this stage says so.
+    if (stage === 'summarise' && total > 0 && Math.floor((10 * done) / total) > summarisedTenths) {
+      summarisedTenths = Math.floor((10 * done) / total);
+      log(`    summarised ${done} of ${total} stories at ${((performance.now() - marks[0]!.at) / 1000).toFixed(2)} s, heap ${mb(heap).toFixed(0)} MB`);
+    }
   };
 
   const cpu = process.cpuUsage();
   marks.push({ name: 'call', at: performance.now(), heapMb: mb(process.memoryUsage().heapUsed) });
   log('digest() called');
-  const { result, longestBlockMs, turns } = await measureLongestBlock(() => digest(documents, { onProgress }));
+  const { result, longestBlockMs, turns, blocks } = await withBlocks(() => digest(documents, { onProgress }));
   const ended = performance.now();
   const used = process.cpuUsage(cpu);
   mark('end');
 
   const names: Record<string, string> = { call: 'validate', segment: 'segment', analyse: 'analyse', group: 'group', describe: 'headlines + key terms', summarise: 'summarise' };
   const phases: Phase[] = marks.slice(0, -1).map((m, k) => ({ name: names[m.name] ?? m.name, ms: marks[k + 1]!.at - m.at, heapMb: marks[k + 1]!.heapMb }));
+  const phaseAt = (at: number) => {
+    let name = 'call';
+    for (const m of marks) if (m.at <= at) name = m.name;
+    return names[name] ?? name;
+  };
 
   const labels = new Map<string, string>();
   for (const story of result.stories) for (const id of story.documentIds) labels.set(id, `story:${story.id}`);
@@ -123,6 +136,7 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
     phases,
     longestBlockMs,
     turns,
+    blocks: blocks.map((block) => ({ ms: block.ms, phase: phaseAt(block.from) })),
     sbdWallMs: floor.wallMs,
     sbdCpuMs: floor.cpuMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -141,6 +155,41 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
   };
 }
 
+/**
+ * bench/event-loop.ts's probe (a chain of setImmediate callbacks started just before the call;
+ * each gap between two is one turn of the event loop), keeping the five longest gaps and when
+ * each began, so a block can be put in its phase.
+ */
+async function withBlocks<T>(run: () => Promise<T>): Promise<{ result: T; longestBlockMs: number; turns: number; blocks: { ms: number; from: number }[] }> {
+  let last = performance.now();
+  let turns = 0;
+  let running = true;
+  const blocks: { ms: number; from: number }[] = [];
+  const gap = () => {
+    const now = performance.now();
+    const ms = now - last;
+    if (blocks.length < 5 || ms > blocks[blocks.length - 1]!.ms) {
+      blocks.push({ ms, from: last });
+      blocks.sort((a, b) => b.ms - a.ms);
+      blocks.length = Math.min(blocks.length, 5);
+    }
+    last = now;
+  };
+  const tick = () => {
+    gap();
+    turns++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  try {
+    const result = await run();
+    gap();
+    return { result, longestBlockMs: blocks[0]?.ms ?? 0, turns: turns + 1, blocks };
+  } finally {
+    running = false;
+  }
+}
+
 const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const f3 = (x: number) => x.toFixed(3);
 
@@ -150,7 +199,7 @@ export function wholeTable(results: readonly WholeResult[]): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.articles.toLocaleString('en-US')} | ${r.megabytes.toFixed(0)} | **${s(r.wallMs)}** | ${s(r.cpuMs)} | ${s(r.sbdWallMs)} / ${s(r.sbdCpuMs)} | **${(r.wallMs / r.sbdWallMs).toFixed(2)}** | ${(r.cpuMs / r.sbdCpuMs).toFixed(2)} | ${r.longestBlockMs.toFixed(0)} ms | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB (${r.heapLimitMb.toFixed(0)}) | ` +
+        `| ${r.articles.toLocaleString('en-US')} | ${r.megabytes.toFixed(0)} | **${s(r.wallMs)}** | ${s(r.cpuMs)} | ${s(r.sbdWallMs)} / ${s(r.sbdCpuMs)} | **${(r.wallMs / r.sbdWallMs).toFixed(2)}** | ${(r.cpuMs / r.sbdCpuMs).toFixed(2)} | ${r.longestBlockMs.toFixed(0)} ms${r.blocks?.[0] ? ` (${r.blocks[0].phase})` : ''} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB (${r.heapLimitMb.toFixed(0)}) | ` +
         `${r.stories.toLocaleString('en-US')} (${r.storiesOfTwoOrMore.toLocaleString('en-US')}) | ${r.goldStories} | ${r.unassigned} | ${r.largest.join(', ')} | ${f3(r.scores.bcubedPrecision)} / ${f3(r.scores.bcubedRecall)} / **${f3(r.scores.bcubedF1)}** | **${f3(r.scores.nmi)}** |`,
     ),
   ].join('\n');
@@ -168,5 +217,11 @@ export function phaseTable(results: readonly WholeResult[]): string {
       });
       return `| ${r.articles.toLocaleString('en-US')} | ${cells.join(' | ')} | ${s(r.wallMs)} |`;
     }),
+    '',
+    ...results.map((r) =>
+      r.blocks
+        ? `- ${r.articles.toLocaleString('en-US')} articles, the longest event-loop blocks and the phase each began in: ${r.blocks.map((block) => `${s(block.ms)} (${block.phase})`).join(', ')}; ${r.turns.toLocaleString('en-US')} turns in all.`
+        : `- ${r.articles.toLocaleString('en-US')} articles: the phase of the longest event-loop block was not recorded in this run.`,
+    ),
   ].join('\n');
 }
