@@ -30,7 +30,7 @@ export interface EndToEnd {
   /** Clusters with no story at all. */
   noStory: number;
   /** Per cluster, R1 recall of the digest minus the ceiling's (for the spread). */
-  worst: { id: string; delta: number; documents: number; storyDocuments: number }[];
+  worst: { id: string; delta: number; documents: number; storyDocuments: number; shared: number }[];
   stories: number;
   wallMs: number;
   cpuMs: number;
@@ -95,7 +95,7 @@ export async function endToEnd(clusters: readonly Cluster[], feed: LabelledFeed,
       out.exact++;
       if (JSON.stringify(story.summary) !== JSON.stringify(ceilingSummary)) out.exactButDifferent.push(cluster.id);
     }
-    out.worst.push({ id: cluster.id, delta: mine.rouge1.recall - top.rouge1.recall, documents: cluster.documents.length, storyDocuments: story.documentIds.length });
+    out.worst.push({ id: cluster.id, delta: mine.rouge1.recall - top.rouge1.recall, documents: cluster.documents.length, storyDocuments: story.documentIds.length, shared: story.documentIds.length - foreign });
   }
   out.digest = mean(ours);
   out.ceiling = mean(ceilings);

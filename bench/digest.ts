@@ -151,7 +151,7 @@ function endNotes(e: EndToEnd): string[] {
     `- ${e.stories} stories in the digest; digest() took ${(e.wallMs / 1000).toFixed(1)} s wall, ${(e.cpuMs / 1000).toFixed(1)} s CPU.`,
     `- Of ${e.clusters} clusters: ${e.exact} found exactly (their main story is their documents, no more, no fewer), ${e.merged} share their main story with documents of other clusters, ${e.split} have documents outside their main story (furniture aside), ${e.noStory} have no story.`,
     `- Exactly found clusters whose story summary differs from summarize() of the cluster: ${e.exactButDifferent.length}${e.exactButDifferent.length ? ` (${e.exactButDifferent.join(', ')})` : ' (as promised: a story\'s summary is summarize() of its documents)'}.`,
-    `- Largest per-cluster ROUGE-1 losses against the ceiling: ${e.worst.map((w) => `${(100 * w.delta).toFixed(1)} (cluster of ${w.documents}, story of ${w.storyDocuments})`).join('; ')}.`,
+    `- Largest per-cluster ROUGE-1 losses against the ceiling: ${e.worst.map((w) => `${(100 * w.delta).toFixed(1)} (a cluster of ${w.documents} whose main story holds ${w.shared} of them and ${w.storyDocuments - w.shared} other${w.storyDocuments - w.shared === 1 ? '' : 's'})`).join('; ')}.`,
   ];
 }
 
