@@ -155,12 +155,16 @@ function endNotes(e: EndToEnd): string[] {
   ];
 }
 
-function commitOf(): string {
+function git(...command: string[]): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    return execFileSync('git', command, { cwd: root, encoding: 'utf8' }).trim() || 'unknown';
   } catch {
     return 'unknown';
   }
+}
+/** The commit checked out, and the last one that changed the library (src/): benchmark commits leave it alone. */
+function commitOf(): string {
+  return `${git('rev-parse', '--short', 'HEAD')}, src/ as of ${git('log', '-1', '--format=%h', '--', 'src')}`;
 }
 
 if (args.write) {
@@ -204,7 +208,7 @@ if (args.write) {
     );
   sections.push(
     '## Commands\n',
-    '```\nnpm ci\nnpm run bench:digest -- --write                       # all three parts\nnpm run bench:digest -- --parts quality,end            # parts 1 and 2 only (about a minute)\nnpm run bench:digest -- --parts scale --sizes 10000    # one scale size\n```\n',
+    '```\nnpm ci\nnpm run bench:digest -- --write                       # all three parts\nnpm run bench:digest -- --parts quality,end            # parts 1 and 2 only (about a minute)\nnpm run bench:digest -- --parts scale --sizes 10000    # one scale size\nnpm run bench:digest -- --write --reuse               # parts 1 and 2 afresh, scale sizes from bench/out/ (how this file was written)\n```\n',
     reading,
   );
   writeFileSync(target, sections.join('\n'));
