@@ -22,6 +22,8 @@ export const JUDGMENTS: Judgment[] = [
   { id: 'multinews-sample-val-112 -d0@4244 -d2@7159', right: false, note: "two different senators quoted in sentences built the same way" },
   { id: 'multinews-sample-val-128 -d1@587 -d2@417', right: false, note: "one source says the staff were not American, the other names their nationality: two statements, no disagreement" },
   { id: 'multinews-sample-val-133 -d0@293 -d1@293', right: false, note: "one woman named by her nationality in one source and by her surname in the other" },
+  { id: 'multinews-sample-val-246 -d1@44 -d2@9', right: false, note: "a dead former policeman described by his state in one source and by the small town in that state he served in the other: both true, as with val-173" },
+  { id: 'multinews-sample-val-246 -d0@19 -d1@44', right: false, note: "the same state-against-town reading as the one above, met at a looser threshold with the variants the other way round (two outlets name the town, one the state)" },
 ];
 
 /**
@@ -79,6 +81,7 @@ export const ATTACHMENT_JUDGMENTS: Judgment[] = [
   { id: 'multinews-sample-val-153 -d0@28 -d1@186', right: true, note: "the bodies found" },
   { id: 'multinews-sample-val-153 -d0@28 -d2@46', right: true, note: "the bodies found" },
   { id: 'multinews-sample-val-153 -d1@186 -d2@46', right: true, note: "the bodies found" },
+  { id: 'multinews-sample-val-153 -d0@28 -d1@4128', right: true, note: "the bodies found, in a later paragraph that tells where they were found" },
   { id: 'multinews-sample-val-156 -d0@2215 -d1@1967', right: true, note: "the daughter's age" },
   { id: 'multinews-sample-val-156 -d0@2391 -d1@6879', right: true, note: "the surviving children" },
   { id: 'multinews-sample-val-157 -d0@69 -d1@111', right: true, note: "the cars that struck the woman" },

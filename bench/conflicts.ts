@@ -42,7 +42,7 @@ import { segment } from '../src/segment/index.js';
 import { resolveInput } from '../src/validate.js';
 import { ATTACHMENT_JUDGMENTS, JUDGMENTS, type Judgment } from './conflict-judgments.js';
 import { report } from './conflicts-report.js';
-import { candidatesOf, expectedSpan, namesOf, replacementFor, type Candidate, type ChangeKind } from './inject.js';
+import { candidatesOf, expectedSpan, judgeTrial, namesOf, replacementFor, type Candidate, type ChangeKind } from './inject.js';
 import { prng } from './generate.js';
 
 interface Document {
@@ -203,20 +203,17 @@ function inject(seed: number, perCluster: number | undefined) {
       const inCopy = sentenceAt(copyId, candidate.start);
       const inOriginal = sentenceAt(document.id, candidate.start);
       const merged = inCopy >= 0 && inOriginal >= 0 && result.groups.groupOf[inCopy]! >= 0 && result.groups.groupOf[inCopy] === result.groups.groupOf[inOriginal];
-      let found = false;
-      let exact = false;
       for (let c = 0; c < result.conflicts.count; c++) attached += noteAttachments(cluster.id, withCopy, result.segments, result.groups, result.conflicts, c);
-      for (let c = 0; c < result.conflicts.count && !found; c++) {
-        const variants = variantsOf(withCopy, result.segments, result.conflicts, c);
-        const at = (id: string, from: number, to: number) => variants.findIndex((spans) => spans.some((s) => s.documentId === id && s.start < to && s.end > from));
-        const copyVariant = at(copyId, candidate.start, candidate.start + replacement.length);
-        const originalVariant = at(document.id, candidate.start, candidate.end);
-        if (copyVariant < 0 || originalVariant < 0 || copyVariant === originalVariant) continue;
-        found = true;
-        const copy = variants[copyVariant]!.find((s) => s.documentId === copyId && s.start < candidate.start + replacement.length && s.end > candidate.start)!;
-        const original = variants[originalVariant]!.find((s) => s.documentId === document.id && s.start < candidate.end && s.end > candidate.start)!;
-        exact = copy.start === copyStart && copy.end === copyEnd && original.start === originalStart && original.end === originalEnd;
-      }
+      const reported = Array.from({ length: result.conflicts.count }, (_, c) => variantsOf(withCopy, result.segments, result.conflicts, c));
+      const { found, exact } = judgeTrial(reported, {
+        originalId: document.id,
+        copyId,
+        start: candidate.start,
+        originalEnd: candidate.end,
+        copyEnd: candidate.start + replacement.length,
+        originalSpan: [originalStart, originalEnd],
+        copySpan: [copyStart, copyEnd],
+      });
       if (!found && args.misses) {
         const s = inOriginal >= 0 ? [result.segments.start[inOriginal]!, result.segments.end[inOriginal]!] : [candidate.start, candidate.end];
         console.log(`MISS ${cluster.id} ${candidate.kind} ${merged ? 'merged' : 'not merged'} ${JSON.stringify(candidate.text)} → ${JSON.stringify(replacement)}: ${document.text.slice(s[0], s[1])}`);

@@ -152,3 +152,44 @@ export function expectedSpan(text: string, start: number, end: number, kind: Cha
   if (unit && words.units.has(unit[1]!)) stop += unit[0].length;
   return [start, stop];
 }
+
+/** One source's words in one variant of a reported conflict. */
+export interface VariantSpan {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/** One injected change: where it is in the original and in the changed copy, and the spans it should be reported as. */
+export interface Trial {
+  originalId: string;
+  copyId: string;
+  /** The changed words: `[start, originalEnd)` in the original, `[start, copyEnd)` in the copy. */
+  start: number;
+  originalEnd: number;
+  copyEnd: number;
+  /** expectedSpan() in the original and in the copy. */
+  originalSpan: [number, number];
+  copySpan: [number, number];
+}
+
+/**
+ * Found: some conflict has the copy's changed words in one variant and the original's in
+ * another (a span overlapping them, in that document). Exact: in the first such conflict, both
+ * spans are exactly the expected ones. Conflicts are given as variants of spans.
+ */
+export function judgeTrial(conflicts: readonly (readonly (readonly VariantSpan[])[])[], trial: Trial): { found: boolean; exact: boolean } {
+  const overlapping = (id: string, from: number, to: number) => (span: VariantSpan) => span.documentId === id && span.start < to && span.end > from;
+  for (const variants of conflicts) {
+    const inCopy = overlapping(trial.copyId, trial.start, trial.copyEnd);
+    const inOriginal = overlapping(trial.originalId, trial.start, trial.originalEnd);
+    const copyVariant = variants.findIndex((spans) => spans.some(inCopy));
+    const originalVariant = variants.findIndex((spans) => spans.some(inOriginal));
+    if (copyVariant < 0 || originalVariant < 0 || copyVariant === originalVariant) continue;
+    const copy = variants[copyVariant]!.find(inCopy)!;
+    const original = variants[originalVariant]!.find(inOriginal)!;
+    const exact = copy.start === trial.copySpan[0] && copy.end === trial.copySpan[1] && original.start === trial.originalSpan[0] && original.end === trial.originalSpan[1];
+    return { found: true, exact };
+  }
+  return { found: false, exact: false };
+}
