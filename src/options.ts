@@ -164,7 +164,7 @@ export const OPTIONS = {
   /**
    * (digest) How alike two groups of articles must be to be one story: the average cosine of
    * their documents' tf-idf vectors (headline and lead). Lower joins more. 0.01 to 0.99.
-   * @default 0.175 (measured best on real news: bench/DIGEST.md)
+   * @default 0.175 (chosen when the grouping was tuned on the Multi-News val feed; bench/DIGEST.md has what it gives)
    */
   storySimilarity: decimal(0.01, 0.99, { default: 0.175, scope: 'digest', flag: { placeholder: 'x', help: 'digest: average similarity at which articles are one story' } }),
   /**

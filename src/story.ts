@@ -50,6 +50,7 @@ const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
 export function* describeStories(read: Read, stories: readonly number[][], settings: Settings): Work<Story[]> {
   const { documents, segments, analysis } = read;
   const stems = new Map<string, string>();
+  const stemOf = new Map<string, string | null>();
   const idOf = new Map<string, number>(analysis.vocabulary.map((stem, t) => [stem, t]));
   const vocabulary = [...analysis.vocabulary];
   const termId = (stem: string) => {
@@ -97,10 +98,12 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
 
     // Key terms: carried by many of the story's documents and few of the feed's, and said often
     // in them ("Kim" in every paragraph, "according" once an article).
-    const weight = (t: number) => (storyDf[t]! / story.length) * Math.log(1 + documents.length / feedDf[t]!) * (1 + Math.log(storyTf[t]! / storyDf[t]!));
-    const keys = touched.filter((t) => HAS_LETTER.test(vocabulary[t]!) && (story.length === 1 || storyDf[t]! >= 2));
-    keys.sort((a, b) => weight(b) - weight(a) || compareCodeUnits(vocabulary[a]!, vocabulary[b]!));
-    const keyTerms = writtenForms(read, story, keys.slice(0, KEY_TERMS).map((t) => vocabulary[t]!), settings, stems);
+    const weightOf = new Map<number, number>();
+    for (const t of touched)
+      if (HAS_LETTER.test(vocabulary[t]!) && (story.length === 1 || storyDf[t]! >= 2))
+        weightOf.set(t, (storyDf[t]! / story.length) * Math.log(1 + documents.length / feedDf[t]!) * (1 + Math.log(storyTf[t]! / storyDf[t]!)));
+    const keys = [...weightOf.keys()].sort((a, b) => weightOf.get(b)! - weightOf.get(a)! || compareCodeUnits(vocabulary[a]!, vocabulary[b]!));
+    const keyTerms = yield* writtenForms(read, story, keys.slice(0, KEY_TERMS).map((t) => vocabulary[t]!), settings, stemOf);
 
     // Headline: the most central title; else the most central short lead sentence.
     let headline = '';
@@ -166,17 +169,36 @@ function centralSentence(read: Read, story: readonly number[], shareOf: (terms: 
   return chosen < 0 ? '' : collapse(documents[segments.doc[chosen]!]!.text.slice(segments.start[chosen]!, segments.end[chosen]!));
 }
 
-/** Each stem as the story's documents most often write it ("Putin", "NATO"), else the stem. */
-function writtenForms(read: Read, story: readonly number[], keys: string[], settings: Settings, stems: Map<string, string>): string[] {
+/** Documents of a story scanned for written forms: a few dozen show how a name is spelt. */
+const SURFACE_DOCUMENTS = 50;
+/** Written words whose stems are remembered across stories (each a short string). */
+const REMEMBERED_WORDS = 1 << 18;
+
+/**
+ * Each stem as the story's documents most often write it ("Putin", "NATO"), else the stem.
+ * `stemOf` remembers the stem of each word as written (null: no content word), across stories.
+ */
+function* writtenForms(read: Read, story: readonly number[], keys: string[], settings: Settings, stemOf: Map<string, string | null>): Work<string[]> {
   const wanted = new Map(keys.map((stem) => [stem, new Map<string, number>()]));
-  for (const d of story) {
+  const scratch = new Map<string, string>();
+  let scanned = 0;
+  for (const d of story.slice(0, SURFACE_DOCUMENTS)) {
     const document = read.documents[d]!;
     const text = `${document.title ?? ''}\n${document.text.slice(0, SURFACE_SCAN)}`;
     for (const match of text.matchAll(WORD)) {
       const written = match[0].replace(/['\u2019]s$/u, '');
-      const [stem] = stemsOf(written, settings, stems);
-      const forms = stem === undefined ? undefined : wanted.get(stem);
+      let stem = stemOf.get(written);
+      if (stem === undefined) {
+        stem = stemsOf(written, settings, scratch)[0] ?? null;
+        if (stemOf.size < REMEMBERED_WORDS) stemOf.set(written, stem);
+      }
+      const forms = stem === null ? undefined : wanted.get(stem);
       if (forms) forms.set(written, (forms.get(written) ?? 0) + 1);
+    }
+    scanned += text.length;
+    if (scanned >= 20_000) {
+      scanned = 0;
+      yield;
     }
   }
   return keys.map((stem) => {
