@@ -22,7 +22,7 @@ const LEAD_SENTENCES = 3;
 /** Longest sentence (words) that may serve as a headline; a longer one only when none is shorter. */
 const HEADLINE_WORDS = 30;
 /** Characters of each document scanned for the written forms of its story's key terms. */
-const SURFACE_SCAN = 4000;
+const SURFACE_SCAN = 2000;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
 
@@ -170,7 +170,7 @@ function centralSentence(read: Read, story: readonly number[], shareOf: (terms: 
 }
 
 /** Documents of a story scanned for written forms: a few dozen show how a name is spelt. */
-const SURFACE_DOCUMENTS = 50;
+const SURFACE_DOCUMENTS = 12;
 /** Written words whose stems are remembered across stories (each a short string). */
 const REMEMBERED_WORDS = 1 << 18;
 
