@@ -59,7 +59,7 @@ const MAX_TRIES_PER_GROUP = 2;
  * the duplicate threshold shared at least half its terms; the tests hold blocking equal to
  * all pairs on generated reprints with typos and edits.
  */
-const MIN_TERM_OVERLAP = 0.25;
+const MIN_TERM_OVERLAP = 0.4;
 
 /** Each key's distinct terms, ascending: key d's are `terms[termStart[d] .. termStart[d + 1])`. */
 export interface KeyTerms {
