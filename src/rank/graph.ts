@@ -163,6 +163,7 @@ export function* powerIteration(
     if (sum === 0) continue;
     hasEdges[g] = 1;
     for (let e = graph.start[g]!; e < graph.start[g + 1]!; e++) step[e] = (graph.similarity[e]! * nodeWeight[graph.neighbour[e]!]!) / sum;
+    if ((g & 4095) === 4095) yield;
   }
   let scores = Float64Array.from(personal);
   let next = new Float64Array(n);

@@ -83,12 +83,15 @@ export function* rank(
   for (let g = 0; g < groups.count; g++) {
     nodeWeight[g] = pow(groups.support[g]!, settings.supportWeight);
     teleport[g] = nodeWeight[g]! * positionPrior(g);
+    // Our own pow (engine-independent) costs about a microsecond: a feed's 260,000 facts took 0.25 s here.
+    if ((g & 4095) === 4095) yield;
   }
   const { scores: centrality, iterations } = yield* powerIteration(graph, nodeWeight, teleport, parameters, (i) =>
     tick(1, Math.floor((count * i) / parameters.maxIterations)),
   );
   let bestCentrality = 0;
   for (let g = 0; g < groups.count; g++) if (centrality[g]! > bestCentrality) bestCentrality = centrality[g]!;
+  yield;
 
   const { conceptStart, concept, conceptWeight } = yield* concepts(segments, analysis, groups, settings.supportWeight);
   const prior = new Float64Array(groups.count);
