@@ -15,7 +15,7 @@ import { remember, type AnalysedText, type Caches } from './caches.js';
 import { Kind, type Analysis, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords } from './text.js';
-import { isPlain, keyOf, normalise, tokenise } from './tokens.js';
+import { contentStem, isPlain, keyOf, normalise, tokenise } from './tokens.js';
 
 /** Characters analysed between two progress ticks (each a chance to yield to the event loop). */
 const WORK_PER_TICK = 40_000;
@@ -89,17 +89,6 @@ function letterCase(code: number): number {
   return NON_ASCII_LOWER.test(char) ? 1 : NON_ASCII_UPPER.test(char) ? -1 : 0;
 }
 
-/**
- * A stopword with a contraction: "i'm", "don't", "they're", "isn't". Stopword lists rarely
- * hold them, and as terms they made "I'm sorry" and "I'm not running" look like content.
- */
-function isContractedStopword(token: string, stopwords: ReadonlySet<string>): boolean {
-  const apostrophe = token.indexOf("'");
-  if (apostrophe < 0) return false;
-  if (token.endsWith("n't")) return stopwords.has(token.slice(0, -3)) || stopwords.has(`${token.slice(0, -3)}n`); // "isn't", "can't"
-  return stopwords.has(token.slice(0, apostrophe)); // "i'm", "we've", "they'd"
-}
-
 /** Key, terms (ids of `caches.vocabulary`) and stand-alone factor of one distinct text. */
 function analyseText(text: string, settings: AnalyseSettings, caches: Caches): AnalysedText {
   // One test decides the path for all three steps: lower-casing keeps plain text plain.
@@ -109,9 +98,9 @@ function analyseText(text: string, settings: AnalyseSettings, caches: Caches): A
   for (const token of tokenise(normalised, plain)) {
     let term = caches.termOfToken.get(token);
     if (term === undefined) {
-      if (token.length < 2 || settings.stopwords.has(token) || isContractedStopword(token, settings.stopwords)) term = -1;
+      const stem = contentStem(token, settings.stopwords, settings.language.stem);
+      if (stem === undefined) term = -1;
       else {
-        const stem = settings.language.stem ? settings.language.stem(token) : token;
         term = caches.termOfStem.get(stem);
         if (term === undefined) {
           term = caches.vocabulary.length;

@@ -12,7 +12,7 @@ import { Kind } from './model.js';
 import type { Settings } from './options.js';
 import type { Work } from './schedule.js';
 import { compareCodeUnits } from './text.js';
-import { normalise, tokenise } from './tokens.js';
+import { contentStem, normalise, tokenise } from './tokens.js';
 import type { Story } from './types.js';
 
 /** Key terms per story. */
@@ -26,17 +26,16 @@ const SURFACE_SCAN = 2000;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
 
-/** Stems of a text's content words, as analyse makes them (stopwords and single characters left out). */
+/** Stems of a text's content words, by the rule analyse uses (`contentStem`); `stems` remembers each token's ('' for none). */
 function stemsOf(text: string, settings: Settings, stems: Map<string, string>): string[] {
   const out: string[] = [];
   for (const token of tokenise(normalise(text))) {
-    if (token.length < 2 || settings.stopwords.has(token)) continue;
     let stem = stems.get(token);
     if (stem === undefined) {
-      stem = settings.language.stem ? settings.language.stem(token) : token;
+      stem = contentStem(token, settings.stopwords, settings.language.stem) ?? '';
       stems.set(token, stem);
     }
-    out.push(stem);
+    if (stem !== '') out.push(stem);
   }
   return out;
 }

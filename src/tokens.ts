@@ -83,3 +83,24 @@ export function tokenise(normalised: string, plain = PLAIN.test(normalised)): st
 export function isPlain(text: string): boolean {
   return PLAIN.test(text);
 }
+
+/**
+ * A stopword with a contraction: "i'm", "don't", "they're", "isn't". Stopword lists rarely
+ * hold them, and as terms they made "I'm sorry" and "I'm not running" look like content.
+ */
+function isContractedStopword(token: string, stopwords: ReadonlySet<string>): boolean {
+  const apostrophe = token.indexOf("'");
+  if (apostrophe < 0) return false;
+  if (token.endsWith("n't")) return stopwords.has(token.slice(0, -3)) || stopwords.has(`${token.slice(0, -3)}n`); // "isn't", "can't"
+  return stopwords.has(token.slice(0, apostrophe)); // "i'm", "we've", "they'd"
+}
+
+/**
+ * The content term of a token (its stem), or undefined for a single character or a stopword
+ * (contracted ones too). The one rule for what a word counts as: analyse's terms, the digest's
+ * headline and snippet terms and its key terms all use it.
+ */
+export function contentStem(token: string, stopwords: ReadonlySet<string>, stem: ((token: string) => string) | undefined): string | undefined {
+  if (token.length < 2 || stopwords.has(token) || isContractedStopword(token, stopwords)) return undefined;
+  return stem ? stem(token) : token;
+}

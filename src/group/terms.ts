@@ -9,7 +9,7 @@
 import type { LanguageRules } from '../language/index.js';
 import { Kind, type Analysis, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
-import { isPlain, normalise, tokenise } from '../tokens.js';
+import { contentStem, isPlain, normalise, tokenise } from '../tokens.js';
 import type { SourceDocument } from '../types.js';
 import { IntList } from './table.js';
 
@@ -72,8 +72,8 @@ export function* documentTerms(documents: readonly SourceDocument[], segments: S
       let local = localOfToken.get(token);
       if (local === undefined) {
         local = -1;
-        if (token.length >= 2 && !settings.stopwords.has(token)) {
-          const stem = settings.language.stem ? settings.language.stem(token) : token;
+        const stem = contentStem(token, settings.stopwords, settings.language.stem);
+        if (stem !== undefined) {
           local = localOfStem.get(stem) ?? -1;
           if (local < 0) {
             local = stems.length;
