@@ -12,7 +12,7 @@
  * comparisons instead of 32 (each costing a hundred thousand units), so no input costs more
  * than about a second per megabyte here.
  */
-import { keyDistance, lengthsTooFar, MIN_SHARED_TERMS, rarestFirst } from '../measures.js';
+import { keyDistance, lengthsTooFar, minSharedTermsFor, rarestFirst } from '../measures.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { UnionFind } from './union-find.js';
@@ -104,6 +104,7 @@ export function* compareKeys(
   const tried = new Uint8Array(distinctCount);
   const triedBy = new Int32Array(distinctCount).fill(-1);
   const prefixShare = prefixShareFor(threshold);
+  const minShared = minSharedTermsFor(threshold);
   // Terms ranked rarest first (fewest keys, then id): a key's terms sort by this number.
   const byRarity = rarestFirst(keyFrequency);
   const rarity = new Int32Array(termCount);
@@ -139,7 +140,7 @@ export function* compareKeys(
         if (tries >= MAX_TRIES_PER_GROUP) continue;
         const smaller = Math.min(own, termCountOf[other]!);
         workSinceTick += smaller;
-        if (smaller > 0 && sharedTerms(keyTerms, d, other) < MIN_SHARED_TERMS * smaller) continue;
+        if (smaller > 0 && sharedTerms(keyTerms, d, other) < minShared * smaller) continue;
         triedBy[otherRoot] = d;
         tried[otherRoot] = tries + 1;
         comparisons++;

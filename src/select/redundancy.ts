@@ -13,7 +13,7 @@
  * term (all stopwords) are compared by key always. Work per candidate is linear in the chosen
  * sentences it shares terms with, whatever the budget.
  */
-import { MIN_SHARED_TERMS, withinThreshold } from '../measures.js';
+import { minSharedTermsFor, withinThreshold } from '../measures.js';
 import type { Vectors } from '../model.js';
 
 /** Most chosen sentences whose keys one candidate is compared with. */
@@ -76,10 +76,10 @@ export class RedundancyIndex {
       return withinThreshold(key, this.keys[this.representative[other]!]!, this.settings.duplicateThreshold);
     };
     if (this.termless.some(near)) return true;
-    // Near-identical keys share most of their terms (MIN_SHARED_TERMS): a chosen sentence that
+    // Near-identical keys share most of their terms (minSharedTermsFor): a chosen sentence that
     // shares few is not worth an edit distance (3,000 sentences of one vocabulary spent most of
     // their time here).
-    const met = [...dot.keys()].filter((other) => shared.get(other)! >= MIN_SHARED_TERMS * Math.min(terms, start[other + 1]! - start[other]!));
+    const met = [...dot.keys()].filter((other) => shared.get(other)! >= minSharedTermsFor(this.settings.duplicateThreshold) * Math.min(terms, start[other + 1]! - start[other]!));
     if (met.length > KEY_CHECKS) met.sort((a, b) => dot.get(b)! - dot.get(a)! || a - b).length = KEY_CHECKS;
     return met.some(near);
   }
