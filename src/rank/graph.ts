@@ -51,13 +51,29 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   const byRarity = rarestFirst(vectors.frequency);
   const rarity = new Int32Array(termCount);
   for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
-  const postings: (number[] | undefined)[] = new Array(termCount);
+  // The inverted index over terms of at most maxPostings groups, in CSR form with each posting
+  // ascending: group g reads only the entries before its own slot (the earlier groups).
+  const postingStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + (vectors.frequency[t]! <= parameters.maxPostings ? vectors.frequency[t]! : 0);
+  const postingGroup = new Int32Array(postingStart[termCount]!);
+  const slotOf = new Int32Array(vectors.term.length); // an entry's slot in its term's posting
+  const fill = postingStart.slice(0, termCount);
+  for (let g = 0; g < groupCount; g++) {
+    for (let p = vectors.start[g]!; p < vectors.start[g + 1]!; p++) {
+      const term = vectors.term[p]!;
+      if (vectors.frequency[term]! > parameters.maxPostings) continue;
+      slotOf[p] = fill[term]!;
+      postingGroup[fill[term]!++] = g;
+    }
+    if ((g & 16383) === 16383) yield;
+  }
   const rarest = new Int32Array(Math.max(16, termCount));
   const touched = new Int32Array(Math.max(1, maxCandidates));
   const marked = new Uint8Array(groupCount);
-  // g's weight of each of its terms, for the dot products with its candidates.
+  // g's weight of each of its terms, for the dot products with its candidates; its slot in the posting.
   const weightOf = new Float64Array(termCount);
   const stampOf = new Int32Array(termCount).fill(-1);
+  const slotNow = new Int32Array(termCount);
   let workSinceTick = 0; // vector entries read since the last tick
   for (let g = 0; g < groupCount; g++) {
     // Candidates: earlier groups sharing a term, through the rarest terms first (they make the
@@ -67,25 +83,22 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
       const term = vectors.term[p]!;
       weightOf[term] = vectors.weight[p]!;
       stampOf[term] = g;
-      if (vectors.frequency[term]! <= parameters.maxPostings) rarest[terms++] = rarity[term]!;
+      if (vectors.frequency[term]! <= parameters.maxPostings) {
+        rarest[terms++] = rarity[term]!;
+        slotNow[term] = slotOf[p]!;
+      }
     }
     rarest.subarray(0, terms).sort();
     let found = 0;
     for (let t = 0; t < terms && found < maxCandidates; t++) {
-      const posting = postings[byRarity[rarest[t]!]!];
-      if (posting === undefined) continue;
-      for (let q = posting.length - 1; q >= 0 && found < maxCandidates; q--) {
-        const other = posting[q]!;
+      const term = byRarity[rarest[t]!]!;
+      const first = postingStart[term]!;
+      for (let q = slotNow[term]! - 1; q >= first && found < maxCandidates; q--) {
+        const other = postingGroup[q]!;
         if (marked[other]) continue;
         marked[other] = 1;
         touched[found++] = other;
       }
-    }
-    for (let t = 0; t < terms; t++) {
-      const term = byRarity[rarest[t]!]!;
-      const posting = postings[term];
-      if (posting === undefined) postings[term] = [g];
-      else posting.push(g);
     }
     const candidates = touched.subarray(0, found).sort();
     for (let c = 0; c < found; c++) {
@@ -113,28 +126,7 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   }
 
   // Each group's strongest neighbours, listed by id.
-  let edgeCount = 0;
-  for (const edges of strongest.edgesOf) edgeCount += edges.length >> 1;
-  const start = new Int32Array(groupCount + 1);
-  const neighbour = new Int32Array(edgeCount);
-  const similarity = new Float64Array(edgeCount);
-  const order: number[] = [];
-  let e = 0;
-  for (let g = 0; g < groupCount; g++) {
-    start[g] = e;
-    const edges = strongest.edgesOf[g]!;
-    order.length = 0;
-    for (let k = 0; k < edges.length >> 1; k++) order.push(k);
-    order.sort((a, b) => edges[2 * a]! - edges[2 * b]!);
-    for (const k of order) {
-      neighbour[e] = edges[2 * k]!;
-      similarity[e++] = edges[2 * k + 1]!;
-    }
-    strongest.edgesOf[g] = [];
-    if ((g & 4095) === 4095) yield;
-  }
-  start[groupCount] = e;
-  return { start, neighbour, similarity };
+  return yield* strongest.toGraph();
 }
 
 /**

@@ -1,53 +1,100 @@
 /**
- * Each node's strongest edges, at most `capacity`, kept in a min-heap per node (flat
- * [neighbour, similarity, …], weakest at the root) so a hub that thousands of groups pick never
- * holds more than its best: the same edges as collecting them all and keeping the best,
- * ordered by similarity and then by neighbour id.
+ * Each node's strongest edges, at most `capacity`, kept in a min-heap per node (weakest at the
+ * root) so a hub that thousands of groups pick never holds more than its best: the same edges as
+ * collecting them all and keeping the best, ordered by similarity and then by neighbour id.
+ *
+ * The heaps live in two flat typed arrays, node n's slots at `n × capacity`: a feed of 275,000
+ * facts made as many small arrays before, whose collection alone blocked for a third of a second.
  */
+import type { Work } from '../schedule.js';
+
 export class StrongestEdges {
-  readonly edgesOf: number[][];
+  private readonly neighbour: Int32Array;
+  private readonly similarity: Float64Array;
+  private readonly count: Int32Array;
   constructor(
-    nodes: number,
+    private readonly nodes: number,
     private readonly capacity: number,
   ) {
-    this.edgesOf = Array.from({ length: nodes }, () => []);
+    this.neighbour = new Int32Array(nodes * capacity);
+    this.similarity = new Float64Array(nodes * capacity);
+    this.count = new Int32Array(nodes);
   }
+
   add(node: number, neighbour: number, similarity: number): void {
-    const heap = this.edgesOf[node]!;
-    let i = heap.length >> 1;
+    const ids = this.neighbour;
+    const sims = this.similarity;
+    const base = node * this.capacity;
+    let i = this.count[node]!;
     if (i < this.capacity) {
       // Sift up: a slot below its parent (weaker, or as strong with a larger id) swaps with it.
-      heap.push(neighbour, similarity);
+      this.count[node] = i + 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        const ps = heap[2 * parent + 1]!;
-        if (!(similarity < ps || (similarity === ps && neighbour > heap[2 * parent]!))) break;
-        heap[2 * i] = heap[2 * parent]!;
-        heap[2 * i + 1] = ps;
+        const ps = sims[base + parent]!;
+        if (!(similarity < ps || (similarity === ps && neighbour > ids[base + parent]!))) break;
+        ids[base + i] = ids[base + parent]!;
+        sims[base + i] = ps;
         i = parent;
       }
-      heap[2 * i] = neighbour;
-      heap[2 * i + 1] = similarity;
+      ids[base + i] = neighbour;
+      sims[base + i] = similarity;
       return;
     }
-    if (similarity < heap[1]! || (similarity === heap[1]! && neighbour > heap[0]!)) return; // weaker than the weakest kept
+    if (similarity < sims[base]! || (similarity === sims[base]! && neighbour > ids[base]!)) return; // weaker than the weakest kept
     // Sift down from the root: the weaker child moves up while it is below the new edge.
     i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= this.capacity) break;
       if (child + 1 < this.capacity) {
-        const a = heap[2 * child + 1]!;
-        const b = heap[2 * child + 3]!;
-        if (b < a || (b === a && heap[2 * child + 2]! > heap[2 * child]!)) child++;
+        const a = sims[base + child]!;
+        const b = sims[base + child + 1]!;
+        if (b < a || (b === a && ids[base + child + 1]! > ids[base + child]!)) child++;
       }
-      const cs = heap[2 * child + 1]!;
-      if (!(cs < similarity || (cs === similarity && heap[2 * child]! > neighbour))) break;
-      heap[2 * i] = heap[2 * child]!;
-      heap[2 * i + 1] = cs;
+      const cs = sims[base + child]!;
+      if (!(cs < similarity || (cs === similarity && ids[base + child]! > neighbour))) break;
+      ids[base + i] = ids[base + child]!;
+      sims[base + i] = cs;
       i = child;
     }
-    heap[2 * i] = neighbour;
-    heap[2 * i + 1] = similarity;
+    ids[base + i] = neighbour;
+    sims[base + i] = similarity;
+  }
+
+  /** Each node's edges listed by neighbour id, in CSR form: node n's at `start[n] .. start[n + 1]`. */
+  *toGraph(): Work<{ start: Int32Array; neighbour: Int32Array; similarity: Float64Array }> {
+    let edgeCount = 0;
+    for (let n = 0; n < this.nodes; n++) edgeCount += this.count[n]!;
+    const start = new Int32Array(this.nodes + 1);
+    const neighbour = new Int32Array(edgeCount);
+    const similarity = new Float64Array(edgeCount);
+    let e = 0;
+    let sorted = 0; // slots sorted since the last pause
+    for (let n = 0; n < this.nodes; n++) {
+      start[n] = e;
+      const base = n * this.capacity;
+      const k = this.count[n]!;
+      // Insertion sort by id: a node keeps at most `capacity` edges (16 on a large input).
+      for (let i = 0; i < k; i++) {
+        const id = this.neighbour[base + i]!;
+        const value = this.similarity[base + i]!;
+        let at = e + i;
+        while (at > e && neighbour[at - 1]! > id) {
+          neighbour[at] = neighbour[at - 1]!;
+          similarity[at] = similarity[at - 1]!;
+          at--;
+        }
+        neighbour[at] = id;
+        similarity[at] = value;
+      }
+      e += k;
+      if ((sorted += 8 + k * Math.min(k, 64)) >= 200_000) {
+        sorted = 0;
+        yield;
+      }
+    }
+    start[this.nodes] = e;
+    return { start, neighbour, similarity };
   }
 }
