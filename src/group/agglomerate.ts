@@ -111,7 +111,7 @@ export function* averageLinkage(
     sums.load(a);
     for (const c of neighbours) {
       offer(a, c, sums.dot(c));
-      if ((work += 8 + sums.size(c)) >= WORK_PER_PAUSE) {
+      if ((work += 8 + sums.dotWork(c)) >= WORK_PER_PAUSE) {
         work = 0;
         yield;
       }
