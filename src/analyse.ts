@@ -11,7 +11,7 @@
  * Non-prose sentences get an empty key and no terms: nothing after this stage reads them.
  */
 import type { LanguageRules } from './language/index.js';
-import { remember, type AnalysedText, type Caches } from './caches.js';
+import { remember, SEEN, type AnalysedText, type Caches } from './caches.js';
 import { Kind, type Analysis, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords } from './text.js';
@@ -140,10 +140,11 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
     const analysisText = segments.analysisText[document]!;
     const text = analysisText === originals[document] ? original : analysisText.slice(segments.start[i]!, segments.end[i]!);
     // Wire copy repeats sentences verbatim: each distinct text is analysed once.
-    let analysed = caches.analysed.get(text);
+    const cached = caches.seen.again(text, 0, text.length, SEEN.analysed);
+    let analysed = cached ? caches.analysed.get(text) : undefined;
     if (analysed === undefined) {
       analysed = analyseText(text, settings, caches);
-      remember(caches.analysed, text, analysed);
+      if (cached) remember(caches.analysed, text, analysed);
     }
     key[i] = analysed.key;
     standalone[i] = analysed.standalone;

@@ -9,11 +9,12 @@
  */
 
 import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRules } from '../language/index.js';
-import { remember } from '../caches.js';
+import { remember, SEEN, type Caches } from '../caches.js';
 import { Kind, type KindCode } from '../model.js';
 import type { Work } from '../schedule.js';
 import type { SummaryWarning } from '../types.js';
 import { countWords, isSpaceCode } from '../text.js';
+import { repeatedLines } from './repeats.js';
 
 const TERMINATORS = new Set(`.!?…${OTHER_SENTENCE_ENDS}`);
 const CLOSER_SET = new Set(CLOSERS);
@@ -150,19 +151,14 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: F
 
 /**
  * Classify every sentence of one document. `text` is the document; `lines` its non-blank
- * lines with their sentence spans; `cache` remembers sentence kinds across documents, since
- * reprints repeat them. Returns one kind per sentence, in order; yields every thousand sentences.
+ * lines with their sentence spans; `caches.kinds` remembers sentence kinds across documents,
+ * since reprints repeat them. Returns one kind per sentence, in order; pauses by work done.
  */
-export function* classifyDocument(text: string, lines: readonly LineSentences[], rules: LanguageRules, cache: Map<string, KindCode>): Work<KindCode[]> {
+export function* classifyDocument(text: string, lines: readonly LineSentences[], rules: LanguageRules, caches: Pick<Caches, 'kinds' | 'seen'>): Work<KindCode[]> {
   const patterns = rules.furniture;
   const kinds: KindCode[] = [];
   // Lines that appear twice in a document are captions repeated as alt text, or headlines.
-  const lineCounts = new Map<string, number>();
-  for (let l = 0; l < lines.length; l++) {
-    const key = text.slice(lines[l]!.start, lines[l]!.end);
-    lineCounts.set(key, (lineCounts.get(key) ?? 0) + 1);
-    if ((l & 4095) === 4095) yield;
-  }
+  const repeatedTexts = yield* repeatedLines(text, lines);
 
   let classified = 0; // characters classified (and sentences looked up) since the last pause
   let linkListLeft = 0; // items of a link list still to mark
@@ -191,19 +187,22 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
       }
     }
 
-    const repeated = lineWords >= 5 && (lineCounts.get(lineText) ?? 0) > 1;
+    const repeated = lineWords >= 5 && repeatedTexts.size > 0 && repeatedTexts.has(lineText);
     for (let s = 0; s < sentenceCount; s++) {
       if (lineKind !== undefined) {
         kinds.push(lineKind);
         continue;
       }
-      const sentence = text.slice(line.spans[2 * s]!, line.spans[2 * s + 1]!);
+      const from = line.spans[2 * s]!;
+      const to = line.spans[2 * s + 1]!;
+      const sentence = text.slice(from, to);
       // A sentence's own kind depends only on its text and whether it stands alone on its line.
-      const cacheKey = (sentenceCount === 1 ? '1' : '0') + sentence;
-      let kind = cache.get(cacheKey);
+      const alone = sentenceCount === 1;
+      const cacheKey = caches.seen.again(text, from, to, alone ? SEEN.sentenceAlone : SEEN.sentence) ? (alone ? '1' : '0') + sentence : undefined;
+      let kind = cacheKey === undefined ? undefined : caches.kinds.get(cacheKey);
       if (kind === undefined) {
-        kind = sentenceKind(sentence, sentenceCount === 1, patterns);
-        remember(cache, cacheKey, kind);
+        kind = sentenceKind(sentence, alone, patterns);
+        if (cacheKey !== undefined) remember(caches.kinds, cacheKey, kind);
         classified += sentence.length;
       }
       kinds.push(kind === Kind.PROSE && repeated ? Kind.REPEATED : kind);

@@ -8,7 +8,7 @@
  */
 import { looksLikeMarkup, maskMarkup } from '../markup.js';
 import type { LanguageRules } from '../language/index.js';
-import { remember, type Caches } from '../caches.js';
+import { remember, SEEN, type Caches } from '../caches.js';
 import { Kind, type KindCode, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { trimSpan } from '../text.js';
@@ -40,7 +40,7 @@ export interface SegmentSettings {
  * Segment every document. `documents` are in canonical order; the document index in the
  * output is the index here. `caches` may come from earlier runs with the same settings.
  */
-export function* segment(documents: readonly SourceDocument[], settings: SegmentSettings, caches: Pick<Caches, 'lineSplits' | 'kinds'>): Work<Segments> {
+export function* segment(documents: readonly SourceDocument[], settings: SegmentSettings, caches: Pick<Caches, 'lineSplits' | 'kinds' | 'seen'>): Work<Segments> {
   const { maxSentenceLength, skipFurniture, language } = settings;
   const doc: number[] = [];
   const start: number[] = [];
@@ -82,10 +82,11 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
       // A reprinted paragraph is split once per call: the split is a function of its text. A
       // line too long to be reprinted is split in slices, yielding between them.
       const lineText = text.slice(from, to);
-      let split = lineText.length <= CACHED_LINE ? caches.lineSplits.get(lineText) : undefined;
+      const cached = to - from <= CACHED_LINE && caches.seen.again(text, from, to, SEEN.line);
+      let split = cached ? caches.lineSplits.get(lineText) : undefined;
       if (split === undefined) {
         split = yield* splitLine(lineText, maxSentenceLength, language);
-        if (lineText.length <= CACHED_LINE) remember(caches.lineSplits, lineText, split);
+        if (cached) remember(caches.lineSplits, lineText, split);
         workSinceTick += lineText.length;
       }
       const spans: number[] = [];
@@ -110,7 +111,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
       }
     }
 
-    const kinds: KindCode[] = yield* classifyDocument(text, lines, language, caches.kinds);
+    const kinds: KindCode[] = yield* classifyDocument(text, lines, language, caches);
     let k = 0;
     for (const line of lines) {
       for (let s = 0; s < line.spans.length; s += 2) {
