@@ -3,6 +3,7 @@
  * whether two sentences are the same fact, and tf-idf vectors with their cosine similarity.
  */
 import levenshtein from 'fast-levenshtein';
+import { boundedLevenshtein } from './bounded-levenshtein.js';
 import { ln } from './math.js';
 import type { Analysis, Groups, Vectors } from './model.js';
 import type { Work } from './schedule.js';
@@ -35,10 +36,20 @@ export function minSharedTermsFor(threshold: number): number {
   return Math.max(0, 0.7 - threshold);
 }
 
-/** The duplicate test: keys within `threshold` of each other, the cheap length bound first. */
+/**
+ * The duplicate test: keys within `threshold` of each other (`keyDistance(a, b) <= threshold`),
+ * the cheap length bound first, then an edit distance that stops once it must exceed the most
+ * edits the threshold allows.
+ */
 export function withinThreshold(a: string, b: string, threshold: number): boolean {
   if (lengthsTooFar(a.length, b.length, threshold)) return false;
-  return keyDistance(a, b) <= threshold;
+  if (a === b) return true;
+  const longer = Math.max(a.length, b.length);
+  // The most edits d with d / longer <= threshold, as the division itself rounds.
+  let most = Math.floor(threshold * longer);
+  while (most + 1 <= longer && (most + 1) / longer <= threshold) most++;
+  while (most >= 0 && most / longer > threshold) most--;
+  return most >= 0 && boundedLevenshtein(a, b, most) <= most;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Which distinct keys are within the duplicate threshold of each other: candidates from an
  * inverted index over each key's rarest terms (prefix blocking), checked with
- * `fast-levenshtein`, with the work bounded per key and per tick.
+ * an edit distance that stops at the threshold, with the work bounded per key and per tick.
  *
  * Pairs that cannot be within the threshold are never computed: their length difference is
  * too large, they share too few content terms, or they are already one group. What is left is
@@ -12,7 +12,7 @@
  * comparisons instead of 32 (each costing a hundred thousand units), so no input costs more
  * than about a second per megabyte here.
  */
-import { keyDistance, lengthsTooFar, minSharedTermsFor, rarestFirst } from '../measures.js';
+import { lengthsTooFar, minSharedTermsFor, rarestFirst, withinThreshold } from '../measures.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { UnionFind } from './union-find.js';
@@ -147,7 +147,7 @@ export function* compareKeys(
         const cost = levenshteinCost(key.length, otherLength);
         budget -= cost;
         workSinceTick += cost;
-        if (keyDistance(key, keys[other]!) <= threshold) {
+        if (withinThreshold(key, keys[other]!, threshold)) {
           union.union(d, other);
           root = union.find(d);
         }
