@@ -11,13 +11,21 @@ import type { Work } from '../schedule.js';
  * far more time and memory).
  */
 class PairTable {
-  private firsts = new Int32Array(1024).fill(-1);
-  private seconds = new Int32Array(1024);
-  private ids = new Int32Array(1024);
-  private size = 0;
+  private firsts: Int32Array;
+  private seconds: Int32Array;
+  private ids: Int32Array;
+  size = 0;
+  /** Room for `most` pairs from the start: rehashing millions of pairs at once was a long pause. */
+  constructor(most: number) {
+    let capacity = 1024;
+    while (3 * capacity < 4 * (most + 1)) capacity *= 2; // at most three quarters full
+    this.firsts = new Int32Array(capacity).fill(-1);
+    this.seconds = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+  }
   /** The pair's id; a new pair gets the next id (the number of pairs before it). */
   idOf(first: number, second: number): number {
-    if (2 * (this.size + 1) > this.firsts.length) this.grow();
+    if (4 * (this.size + 1) > 3 * this.firsts.length) this.grow();
     const mask = this.firsts.length - 1;
     let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
     for (;;) {
@@ -63,9 +71,15 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
   // "last document seen" stamp counts each article once.
   const termDocuments = new Int32Array(termCount);
   const termLastDocument = new Int32Array(termCount).fill(-1);
-  const pairs = new PairTable();
-  const pairDocuments: number[] = [];
-  const pairLastDocument: number[] = [];
+  // At most one new pair per term after the first of each sentence.
+  let mostPairs = 0;
+  for (let i = 0; i < segments.count; i++) if (groups.groupOf[i]! >= 0) mostPairs += Math.max(0, analysis.termStart[i + 1]! - analysis.termStart[i]! - 1);
+  yield;
+  const pairs = new PairTable(mostPairs);
+  yield; // tens of megabytes on a large feed: a pause after each
+  const pairDocuments = new Int32Array(mostPairs);
+  const pairLastDocument = new Int32Array(mostPairs).fill(-1);
+  yield;
   let workSinceTick = 0; // terms read since the last pause
   for (let i = 0; i < segments.count; i++) {
     workSinceTick += 8 + analysis.termStart[i + 1]! - analysis.termStart[i]!;
@@ -84,10 +98,6 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
       }
       if (previous >= 0) {
         const pair = pairs.idOf(previous, term);
-        if (pair === pairDocuments.length) {
-          pairDocuments.push(0);
-          pairLastDocument.push(-1);
-        }
         if (pairLastDocument[pair] !== document) {
           pairLastDocument[pair] = document;
           pairDocuments[pair]!++;
@@ -98,13 +108,18 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
   }
   // Concept ids: terms first, then pairs, then one private concept per group.
   const pairBase = termCount;
-  const privateBase = pairBase + pairDocuments.length;
+  const pairCount = pairs.size;
+  const privateBase = pairBase + pairCount;
   const conceptWeight = new Float64Array(privateBase + groups.count);
   const weigh = (documents: number) => CONCEPT_FLOOR + supportWeight * (documents - 1);
   for (let t = 0; t < termCount; t++) conceptWeight[t] = termDocuments[t]! > 0 ? weigh(termDocuments[t]!) : 0;
-  for (let q = 0; q < pairDocuments.length; q++) conceptWeight[pairBase + q] = weigh(pairDocuments[q]!);
+  for (let q = 0; q < pairCount; q++) conceptWeight[pairBase + q] = weigh(pairDocuments[q]!);
   const conceptStart = new Int32Array(groups.count + 1);
-  const list: number[] = [];
+  // Each term and pair of a representative at most once, and its private concept.
+  let mostConcepts = 0;
+  for (let g = 0; g < groups.count; g++) mostConcepts += 2 * (analysis.termStart[groups.representative[g]! + 1]! - analysis.termStart[groups.representative[g]!]!) + 1;
+  const list = new Int32Array(mostConcepts);
+  let listed = 0;
   const seenBy = new Int32Array(conceptWeight.length).fill(-1); // the group that listed each concept last
   for (let g = 0; g < groups.count; g++) {
     workSinceTick += 8 + analysis.termStart[groups.representative[g]! + 1]! - analysis.termStart[groups.representative[g]!]!;
@@ -112,7 +127,7 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
       workSinceTick = 0;
       yield;
     }
-    conceptStart[g] = list.length;
+    conceptStart[g] = listed;
     conceptWeight[privateBase + g] = CONCEPT_FLOOR;
     const r = groups.representative[g]!;
     let previous = -1;
@@ -120,20 +135,20 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
       const term = analysis.terms[p]!;
       if (seenBy[term] !== g) {
         seenBy[term] = g;
-        list.push(term);
+        list[listed++] = term;
       }
       if (previous >= 0) {
         const concept = pairBase + pairs.idOf(previous, term);
         if (seenBy[concept] !== g) {
           seenBy[concept] = g;
-          list.push(concept);
+          list[listed++] = concept;
         }
       }
       previous = term;
     }
-    list.push(privateBase + g);
+    list[listed++] = privateBase + g;
   }
-  conceptStart[groups.count] = list.length;
-  return { conceptStart, concept: Int32Array.from(list), conceptWeight };
+  conceptStart[groups.count] = listed;
+  return { conceptStart, concept: list.subarray(0, listed), conceptWeight };
 }
 

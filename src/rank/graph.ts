@@ -46,11 +46,13 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   const termCount = vectors.frequency.length;
   const whole = groupCount <= parameters.exactUpTo;
   const maxCandidates = whole ? groupCount : parameters.maxCandidates;
+  (globalThis as any).__mark?.('graph setup');
   const strongest = new StrongestEdges(groupCount, whole ? groupCount : parameters.maxNeighbours);
   // Terms ranked rarest first (fewest groups, then id): a group's terms sort by this number.
   const byRarity = rarestFirst(vectors.frequency);
   const rarity = new Int32Array(termCount);
   for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
+  yield; // tens of megabytes allocated on a large input: a pause after each part
   // The inverted index over terms of at most maxPostings groups, in CSR form with each posting
   // ascending: group g reads only the entries before its own slot (the earlier groups).
   const postingStart = new Int32Array(termCount + 1);
@@ -58,6 +60,7 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   const postingGroup = new Int32Array(postingStart[termCount]!);
   const slotOf = new Int32Array(vectors.term.length); // an entry's slot in its term's posting
   const fill = postingStart.slice(0, termCount);
+  yield;
   for (let g = 0; g < groupCount; g++) {
     for (let p = vectors.start[g]!; p < vectors.start[g + 1]!; p++) {
       const term = vectors.term[p]!;
@@ -67,6 +70,7 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
     }
     if ((g & 16383) === 16383) yield;
   }
+  (globalThis as any).__mark?.('postings end');
   const rarest = new Int32Array(Math.max(16, termCount));
   const touched = new Int32Array(Math.max(1, maxCandidates));
   const marked = new Uint8Array(groupCount);
@@ -125,6 +129,7 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
     }
   }
 
+  (globalThis as any).__mark?.('graph loop end');
   // Each group's strongest neighbours, listed by id.
   return yield* strongest.toGraph();
 }
