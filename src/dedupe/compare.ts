@@ -96,7 +96,6 @@ export function* compareKeys(
   const distinctCount = keys.length;
   const termCount = keyFrequency.length;
   const union = new UnionFind(distinctCount);
-  const postings: (number[] | undefined)[] = new Array(termCount);
   const stamp = new Int32Array(distinctCount).fill(-1);
   let comparisons = 0;
   let workSinceTick = 0;
@@ -110,24 +109,56 @@ export function* compareKeys(
   const rarity = new Int32Array(termCount);
   for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
   yield;
-  const terms = new Int32Array(Math.max(16, termCount));
+  // Each key's prefix: its rarest terms, rarest first (key d's at prefixStart[d] ..).
+  const prefixStart = new Int32Array(distinctCount + 1);
+  for (let d = 0; d < distinctCount; d++) {
+    const own = keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!;
+    prefixStart[d + 1] = prefixStart[d]! + Math.min(own, Math.ceil(own * prefixShare) + 1);
+  }
+  const prefixTerms = new Int32Array(prefixStart[distinctCount]!);
+  const postingStart = new Int32Array(termCount + 1);
+  const ranked = new Int32Array(Math.max(16, termCount));
+  for (let d = 0; d < distinctCount; d++) {
+    const from = keyTerms.termStart[d]!;
+    const own = keyTerms.termStart[d + 1]! - from;
+    for (let t = 0; t < own; t++) ranked[t] = rarity[keyTerms.terms[from + t]!]!;
+    ranked.subarray(0, own).sort();
+    for (let t = prefixStart[d]!; t < prefixStart[d + 1]!; t++) {
+      const term = byRarity[ranked[t - prefixStart[d]!]!]!;
+      prefixTerms[t] = term;
+      postingStart[term + 1]!++;
+    }
+    if ((workSinceTick += 16 + own * 4) >= WORK_PER_TICK) {
+      workSinceTick = 0;
+      yield;
+    }
+  }
+  // The inverted index over prefixes, each posting ascending: key d reads the entries before its
+  // own slot (the earlier keys), latest first. (Arrays of arrays cost the collector dearly.)
+  for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
+  const postingKey = new Int32Array(prefixTerms.length);
+  const slotOf = new Int32Array(prefixTerms.length); // each prefix entry's slot in its posting
+  const fill = postingStart.slice(0, termCount);
+  for (let d = 0; d < distinctCount; d++) {
+    for (let t = prefixStart[d]!; t < prefixStart[d + 1]!; t++) {
+      slotOf[t] = fill[prefixTerms[t]!]!;
+      postingKey[fill[prefixTerms[t]!]!++] = d;
+    }
+    if ((d & 16383) === 16383) yield;
+  }
   const keyLength = Int32Array.from(keys, (key) => key.length);
   const termCountOf = Int32Array.from({ length: distinctCount }, (_, d) => keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!);
+  yield;
   for (let d = 0; d < distinctCount; d++) {
     const key = keys[d]!;
     let root = d; // d's group so far: it only changes when d joins one
     const own = termCountOf[d]!;
-    for (let t = 0; t < own; t++) terms[t] = rarity[keyTerms.terms[keyTerms.termStart[d]! + t]!]!;
-    terms.subarray(0, own).sort();
-    for (let t = 0; t < own; t++) terms[t] = byRarity[terms[t]!]!;
-    const prefix = Math.min(own, Math.ceil(own * prefixShare) + 1);
     let examined = 0;
     let budget = WORK_PER_KEY_CHARACTER * Math.max(key.length, 32);
-    for (let t = 0; t < prefix && examined < MAX_CANDIDATES_PER_KEY && budget > 0; t++) {
-      const posting = postings[terms[t]!];
-      if (posting === undefined) continue;
-      for (let q = posting.length - 1; q >= 0 && examined < MAX_CANDIDATES_PER_KEY && budget > 0; q--) {
-        const other = posting[q]!;
+    for (let t = prefixStart[d]!; t < prefixStart[d + 1]! && examined < MAX_CANDIDATES_PER_KEY && budget > 0; t++) {
+      const first = postingStart[prefixTerms[t]!]!;
+      for (let q = slotOf[t]! - 1; q >= first && examined < MAX_CANDIDATES_PER_KEY && budget > 0; q--) {
+        const other = postingKey[q]!;
         if (stamp[other] === d) continue;
         stamp[other] = d;
         examined++;
@@ -156,11 +187,6 @@ export function* compareKeys(
           yield tick(d);
         }
       }
-    }
-    for (let t = 0; t < prefix; t++) {
-      const posting = postings[terms[t]!];
-      if (posting === undefined) postings[terms[t]!] = [d];
-      else posting.push(d);
     }
     workSinceTick += 64 + examined;
     if (workSinceTick >= WORK_PER_TICK) {
