@@ -46,7 +46,6 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   const termCount = vectors.frequency.length;
   const whole = groupCount <= parameters.exactUpTo;
   const maxCandidates = whole ? groupCount : parameters.maxCandidates;
-  (globalThis as any).__mark?.('graph setup');
   const strongest = new StrongestEdges(groupCount, whole ? groupCount : parameters.maxNeighbours);
   // Terms ranked rarest first (fewest groups, then id): a group's terms sort by this number.
   const byRarity = rarestFirst(vectors.frequency);
@@ -70,7 +69,6 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
     }
     if ((g & 16383) === 16383) yield;
   }
-  (globalThis as any).__mark?.('postings end');
   const rarest = new Int32Array(Math.max(16, termCount));
   const touched = new Int32Array(Math.max(1, maxCandidates));
   const marked = new Uint8Array(groupCount);
@@ -129,7 +127,6 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
     }
   }
 
-  (globalThis as any).__mark?.('graph loop end');
   // Each group's strongest neighbours, listed by id.
   return yield* strongest.toGraph();
 }
