@@ -62,7 +62,9 @@ export function* averageLinkage(
     csr[fill[edges.a[k]!]!++] = edges.b[k]!;
     csr[fill[edges.b[k]!]!++] = edges.a[k]!;
   }
+  // A merged cluster's neighbours, in a buffer that only grows (ownCount entries used).
   const own: (Int32Array | undefined)[] = [];
+  const ownCount = new Int32Array(count);
   yield;
 
   const heap = new MergeHeap();
@@ -94,7 +96,7 @@ export function* averageLinkage(
     latest[a] = Math.max(latest[a]!, latest[b]!);
     neighbours.length = 0;
     for (const x of [a, b]) {
-      const list = own[x] ?? csr.subarray(degree[x]!, degree[x + 1]!);
+      const list = own[x] !== undefined ? own[x].subarray(0, ownCount[x]!) : csr.subarray(degree[x]!, degree[x + 1]!);
       for (let k = 0; k < list.length; k++) {
         const c = find(list[k]!);
         if (c === a || seenBy[c] === a) continue;
@@ -104,7 +106,13 @@ export function* averageLinkage(
       work += list.length;
     }
     for (const c of neighbours) seenBy[c] = -1;
-    own[a] = Int32Array.from(neighbours);
+    // (A new array per merge made the collector run full collections of a large heap.)
+    let list = own[a];
+    if (own[b] !== undefined && (list === undefined || own[b].length > list.length)) list = own[b];
+    if (list === undefined || list.length < neighbours.length) list = new Int32Array(Math.max(16, neighbours.length, 2 * (list?.length ?? 0)));
+    for (let k = 0; k < neighbours.length; k++) list[k] = neighbours[k]!;
+    own[a] = list;
+    ownCount[a] = neighbours.length;
     own[b] = undefined;
     work += sums.merge(a, b);
     // The merged cluster's link with each neighbour: one sparse dot product each.

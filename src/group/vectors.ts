@@ -193,7 +193,8 @@ export function* vectorsOf(counter: TermCounter, which: ArrayLike<number>, df: I
   }
   start[which.length] = term.length;
   counter.clear();
-  return { vectors: { start, term: term.toArray(), weight: weight.slice(0, term.length) }, occurrences };
+  // Views, not copies: copying tens of megabytes at once was one long pause on a large feed.
+  return { vectors: { start, term: term.data.subarray(0, term.length), weight: weight.subarray(0, term.length) }, occurrences };
 }
 
 /** Dot product of vectors a and b (unit vectors: their cosine), and how many terms they share. */
