@@ -119,7 +119,18 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   const { count } = segments;
   const key: string[] = new Array<string>(count).fill('');
   const termStart = new Int32Array(count + 1);
-  const termList: number[] = [];
+  // Term ids in a typed buffer grown by doubling: a plain array of tens of millions of ids (a
+  // 100,000-article feed) grew by copies and was copied once more at the end, each a long pause.
+  let termList = new Int32Array(Math.max(1024, 8 * count));
+  let termTotal = 0;
+  const append = (term: number) => {
+    if (termTotal === termList.length) {
+      const grown = new Int32Array(2 * termList.length);
+      grown.set(termList);
+      termList = grown;
+    }
+    termList[termTotal++] = term;
+  };
   const words = new Int32Array(count);
   const standalone = new Float64Array(count);
   // Term ids of this run: dense, in order of first appearance, whatever the cache holds. A
@@ -131,7 +142,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   yield { stage: 'analyse', done: 0, total: count };
   let workSinceTick = 0; // characters analysed (or looked up) since the last tick
   for (let i = 0; i < count; i++) {
-    termStart[i] = termList.length;
+    termStart[i] = termTotal;
     const document = segments.doc[i]!;
     if (segments.kind[i] !== Kind.PROSE) continue; // nothing later reads a non-prose sentence
     const original = originals[document]!.slice(segments.start[i]!, segments.end[i]!);
@@ -148,7 +159,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
     }
     key[i] = analysed.key;
     standalone[i] = analysed.standalone;
-    if (fresh) for (const term of analysed.terms) termList.push(term);
+    if (fresh) for (const term of analysed.terms) append(term);
     else
       for (const term of analysed.terms) {
         let local = localOf.get(term);
@@ -157,7 +168,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
           localOf.set(term, local);
           vocabulary.push(caches.vocabulary[term]!);
         }
-        termList.push(local);
+        append(local);
       }
     workSinceTick += 16 + text.length;
     if (workSinceTick >= WORK_PER_TICK) {
@@ -165,8 +176,8 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
       yield { stage: 'analyse', done: i + 1, total: count };
     }
   }
-  termStart[count] = termList.length;
+  termStart[count] = termTotal;
   yield { stage: 'analyse', done: count, total: count };
   if (fresh) vocabulary = caches.vocabulary.slice();
-  return { key, termStart, terms: Int32Array.from(termList), termCount: vocabulary.length, vocabulary, words, standalone };
+  return { key, termStart, terms: termList.subarray(0, termTotal), termCount: vocabulary.length, vocabulary, words, standalone };
 }
