@@ -49,23 +49,27 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   // 2. Distinct terms per distinct key (key d's are `terms[termStart[d] .. termStart[d + 1])`,
   // ascending), and how many distinct keys hold each term.
   const termStart = new Int32Array(distinctCount + 1);
-  const termList: number[] = [];
+  // Sized from the sentences' term counts (an upper bound): a plain array of millions grew by
+  // copies and was copied once more, each a long pause.
+  let most = 0;
+  for (let d = 0; d < distinctCount; d++) most += analysis.termStart[firstSentence[d]! + 1]! - analysis.termStart[firstSentence[d]!]!;
+  const terms = new Int32Array(most);
+  let listed = 0;
   const keyFrequency = new Int32Array(analysis.termCount);
   const seen = new Int32Array(analysis.termCount).fill(-1);
   for (let d = 0; d < distinctCount; d++) {
     if ((d & 4095) === 4095) yield tick(1, firstSentence[d]!);
     const sentence = firstSentence[d]!;
-    termStart[d] = termList.length;
+    termStart[d] = listed;
     for (let p = analysis.termStart[sentence]!; p < analysis.termStart[sentence + 1]!; p++) {
       const term = analysis.terms[p]!;
       if (seen[term] === d) continue;
       seen[term] = d;
-      termList.push(term);
+      terms[listed++] = term;
       keyFrequency[term]!++;
     }
   }
-  termStart[distinctCount] = termList.length;
-  const terms = Int32Array.from(termList);
+  termStart[distinctCount] = listed;
   for (let d = 0; d < distinctCount; d++) {
     terms.subarray(termStart[d], termStart[d + 1]).sort();
     if ((d & 4095) === 4095) yield;
