@@ -146,3 +146,43 @@ export function cosine(vectors: Vectors, a: number, b: number): number {
   }
   return dot / denominator;
 }
+
+/** An inverted index in CSR form: item i's entries at `slot[e]` of `postingItem`, postings ascending. */
+export interface Postings {
+  /** Term t's posting at `postingItem[postingStart[t] .. postingStart[t + 1])`, items ascending. */
+  postingStart: Int32Array;
+  postingItem: Int32Array;
+  /** Each entry's slot in its term's posting: the entries before it are the earlier items. */
+  slotOf: Int32Array;
+}
+
+/**
+ * The inverted index of items whose entries are `entryTerm[entryStart[i] .. entryStart[i + 1])`,
+ * leaving out entries whose term `skip` says. Built once, in flat arrays (an array per term
+ * cost the collector dearly on large inputs): an item walking its terms reads the entries before
+ * its own slot, i.e. the earlier items, as an index filled item by item would hold them.
+ */
+export function* postingsOf(entryStart: Int32Array, entryTerm: Int32Array, termCount: number, skip: (term: number) => boolean = () => false): Work<Postings> {
+  const itemCount = entryStart.length - 1;
+  const postingStart = new Int32Array(termCount + 1);
+  for (let i = 0; i < itemCount; i++) {
+    for (let e = entryStart[i]!; e < entryStart[i + 1]!; e++) if (!skip(entryTerm[e]!)) postingStart[entryTerm[e]! + 1]!++;
+    if ((i & 16383) === 16383) yield;
+  }
+  for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
+  yield; // tens of megabytes on a large input: a pause after each part
+  const postingItem = new Int32Array(postingStart[termCount]!);
+  const slotOf = new Int32Array(entryStart[itemCount]!).fill(-1);
+  const fill = postingStart.slice(0, termCount);
+  yield;
+  for (let i = 0; i < itemCount; i++) {
+    for (let e = entryStart[i]!; e < entryStart[i + 1]!; e++) {
+      const term = entryTerm[e]!;
+      if (skip(term)) continue;
+      slotOf[e] = fill[term]!;
+      postingItem[fill[term]!++] = i;
+    }
+    if ((i & 16383) === 16383) yield;
+  }
+  return { postingStart, postingItem, slotOf };
+}

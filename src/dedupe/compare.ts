@@ -12,7 +12,7 @@
  * comparisons instead of 32 (each costing a hundred thousand units), so no input costs more
  * than about a second per megabyte here.
  */
-import { lengthsTooFar, minSharedTermsFor, rarestFirst, withinThreshold } from '../measures.js';
+import { lengthsTooFar, minSharedTermsFor, postingsOf, rarestFirst, withinThreshold } from '../measures.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { UnionFind } from './union-find.js';
@@ -116,7 +116,6 @@ export function* compareKeys(
     prefixStart[d + 1] = prefixStart[d]! + Math.min(own, Math.ceil(own * prefixShare) + 1);
   }
   const prefixTerms = new Int32Array(prefixStart[distinctCount]!);
-  const postingStart = new Int32Array(termCount + 1);
   const ranked = new Int32Array(Math.max(16, termCount));
   for (let d = 0; d < distinctCount; d++) {
     const from = keyTerms.termStart[d]!;
@@ -126,26 +125,14 @@ export function* compareKeys(
     for (let t = prefixStart[d]!; t < prefixStart[d + 1]!; t++) {
       const term = byRarity[ranked[t - prefixStart[d]!]!]!;
       prefixTerms[t] = term;
-      postingStart[term + 1]!++;
     }
     if ((workSinceTick += 16 + own * 4) >= WORK_PER_TICK) {
       workSinceTick = 0;
       yield;
     }
   }
-  // The inverted index over prefixes, each posting ascending: key d reads the entries before its
-  // own slot (the earlier keys), latest first. (Arrays of arrays cost the collector dearly.)
-  for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
-  const postingKey = new Int32Array(prefixTerms.length);
-  const slotOf = new Int32Array(prefixTerms.length); // each prefix entry's slot in its posting
-  const fill = postingStart.slice(0, termCount);
-  for (let d = 0; d < distinctCount; d++) {
-    for (let t = prefixStart[d]!; t < prefixStart[d + 1]!; t++) {
-      slotOf[t] = fill[prefixTerms[t]!]!;
-      postingKey[fill[prefixTerms[t]!]!++] = d;
-    }
-    if ((d & 16383) === 16383) yield;
-  }
+  // The inverted index over prefixes: key d reads the entries before its own slot (the earlier keys), latest first.
+  const { postingStart, postingItem: postingKey, slotOf } = yield* postingsOf(prefixStart, prefixTerms, termCount);
   const keyLength = Int32Array.from(keys, (key) => key.length);
   const termCountOf = Int32Array.from({ length: distinctCount }, (_, d) => keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!);
   yield;

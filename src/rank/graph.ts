@@ -1,5 +1,5 @@
 /** The similarity graph of rank (sparse, from an inverted index) and personalised PageRank over it. */
-import { rarestFirst } from '../measures.js';
+import { postingsOf, rarestFirst } from '../measures.js';
 import type { Vectors } from '../model.js';
 import { StrongestEdges } from './strongest.js';
 import type { Work } from '../schedule.js';
@@ -51,24 +51,9 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   const byRarity = rarestFirst(vectors.frequency);
   const rarity = new Int32Array(termCount);
   for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
-  yield; // tens of megabytes allocated on a large input: a pause after each part
-  // The inverted index over terms of at most maxPostings groups, in CSR form with each posting
-  // ascending: group g reads only the entries before its own slot (the earlier groups).
-  const postingStart = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + (vectors.frequency[t]! <= parameters.maxPostings ? vectors.frequency[t]! : 0);
-  const postingGroup = new Int32Array(postingStart[termCount]!);
-  const slotOf = new Int32Array(vectors.term.length); // an entry's slot in its term's posting
-  const fill = postingStart.slice(0, termCount);
   yield;
-  for (let g = 0; g < groupCount; g++) {
-    for (let p = vectors.start[g]!; p < vectors.start[g + 1]!; p++) {
-      const term = vectors.term[p]!;
-      if (vectors.frequency[term]! > parameters.maxPostings) continue;
-      slotOf[p] = fill[term]!;
-      postingGroup[fill[term]!++] = g;
-    }
-    if ((g & 16383) === 16383) yield;
-  }
+  // Terms of more than maxPostings groups find no neighbours.
+  const { postingStart, postingItem: postingGroup, slotOf } = yield* postingsOf(vectors.start, vectors.term, termCount, (term) => vectors.frequency[term]! > parameters.maxPostings);
   const rarest = new Int32Array(Math.max(16, termCount));
   const touched = new Int32Array(Math.max(1, maxCandidates));
   const marked = new Uint8Array(groupCount);
