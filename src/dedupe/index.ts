@@ -111,8 +111,15 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   const support = new Int32Array(groupCount);
   let duplicateGroups = 0;
   const keyCount = new Map<number, number>();
+  let membersSincePause = 0; // members read since the last pause: one group may hold a million
+  const pause = (read: number): boolean => {
+    membersSincePause += read;
+    if (membersSincePause < 20_000) return false;
+    membersSincePause = 0;
+    return true;
+  };
   for (let g = 0; g < groupCount; g++) {
-    if ((g & 4095) === 4095) yield tick(4, members[memberStart[g]!]!);
+    if (pause(8)) yield tick(4, members[memberStart[g]!]!);
     const from = memberStart[g]!;
     const to = memberStart[g + 1]!;
     if (to - from > 1) duplicateGroups++;
@@ -127,6 +134,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
         const n = (keyCount.get(distinct) ?? 0) + 1;
         keyCount.set(distinct, n);
         if (n > bestCount) bestCount = n;
+        if (pause(1)) yield; // within a group: progress stays at its first member
       }
       // The earliest member (by documentId, start) whose key is among the most common.
       for (let p = from; p < to; p++) {
@@ -142,6 +150,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
         documents++;
         lastDocument = document;
       }
+      if (pause(1)) yield;
     }
     representative[g] = best;
     support[g] = documents;
