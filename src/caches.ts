@@ -3,6 +3,7 @@
  * classified and analysed once. Data only, like model.ts; stages read and fill them.
  */
 import type { KindCode } from './model.js';
+import { hashSpan } from './text.js';
 
 /** How segment split one line: spans relative to the line, and which are pieces of an over-long run. */
 export interface LineSplit {
@@ -63,25 +64,12 @@ export function createCaches(): Caches {
 /** One salt per kind of text fingerprinted: a line, a sentence alone on its line or not, an analysis text. */
 export const SEEN = Object.freeze({ line: 1, sentenceAlone: 2, sentence: 3, analysed: 4 });
 
-/** Characters of a text a fingerprint reads, spread over its length. */
-const SAMPLES = 24;
-
-/**
- * Fingerprints of the texts seen so far (their length and a sample of their characters, 2^23
- * bits). A cache is looked up, and filled, only for a text whose fingerprint was seen before:
- * on a feed of distinct articles the caches never hit, and hashing every line and sentence into
- * them cost about a tenth of segment's time; a reprinted text is now worked out twice, not once.
- * A false "seen" only costs a lookup that misses: results never depend on the fingerprints.
- */
 export class SeenTexts {
   private readonly bits = new Int32Array(1 << 18);
 
   /** Whether `text[start, end)` (under `salt`, one per kind of cache) may have been seen; marks it seen. */
   again(text: string, start: number, end: number, salt: number): boolean {
-    const length = end - start;
-    let h = Math.imul(length ^ (salt << 24), 0x9e3779b1);
-    const step = Math.max(1, Math.floor(length / SAMPLES));
-    for (let i = start; i < end; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    let h = hashSpan(text, start, end, Math.imul(salt, 0x9e3779b1));
     h ^= h >>> 15;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;

@@ -92,3 +92,15 @@ export function trimSpan(text: string, from: number, to: number): [number, numbe
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * 32-bit FNV-1a of a span's length and at most its first and last 32 code units, mixed with
+ * `seed`: a cheap fingerprint of a line, sentence or key (equality is always checked apart).
+ */
+export function hashSpan(text: string, start: number, end: number, seed = 0x811c9dc5): number {
+  let h = (seed ^ (end - start)) >>> 0;
+  const head = Math.min(end, start + 32);
+  for (let i = start; i < head; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(head, end - 32); i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -9,7 +9,7 @@
  */
 import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
-import { IntList } from './table.js';
+import { IntList } from '../int-list.js';
 import type { DocumentVectors } from './vectors.js';
 
 /** Undirected edges `a[k] < b[k]` with their cosine, in the order found. */

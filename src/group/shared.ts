@@ -9,7 +9,8 @@ import { Kind, type Analysis, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
 import type { DocumentTerms } from './terms.js';
-import { hashInts, hashText, Interner, IntList } from './table.js';
+import { IntList } from '../int-list.js';
+import { hashInts, hashText, Interner } from './table.js';
 
 
 export interface Shared {

@@ -4,15 +4,12 @@
  * text: at 100,000 articles there are millions of sentences, and a typed table of them costs a
  * few bytes each instead of a hundred.
  */
+import { IntList } from '../int-list.js';
+import { hashSpan } from '../text.js';
 
 /** 32-bit FNV-1a of a string's length and at most its first and last 32 code units, mixed with `seed` (equality is checked apart). */
 export function hashText(text: string, seed = 0x811c9dc5): number {
-  let h = (seed ^ text.length) >>> 0;
-  const length = text.length;
-  const head = Math.min(length, 32);
-  for (let i = 0; i < head; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  for (let i = Math.max(head, length - 32); i < length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return hashSpan(text, 0, text.length, seed);
 }
 
 /** 32-bit FNV-1a of `values[from .. to)`, mixed with `seed`. */
@@ -24,27 +21,6 @@ export function hashInts(values: ArrayLike<number>, from: number, to: number, se
     h = Math.imul(h ^ (v >>> 16), 0x01000193);
   }
   return h >>> 0;
-}
-
-/** A growable array of 32-bit integers. */
-export class IntList {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 64) {
-    this.data = new Int32Array(Math.max(4, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  /** A copy of exactly the values pushed. */
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 /**

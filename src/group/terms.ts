@@ -11,7 +11,7 @@ import { Kind, type Analysis, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { contentStem, isPlain, normalise, tokenise } from '../tokens.js';
 import type { SourceDocument } from '../types.js';
-import { IntList } from './table.js';
+import { IntList } from '../int-list.js';
 
 /** A document with fewer prose terms than this is read from its other sentences too. */
 const MIN_PROSE_TERMS = 5;

@@ -12,7 +12,7 @@ import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
 import type { Shared } from './shared.js';
 import type { DocumentTerms } from './terms.js';
-import { IntList } from './table.js';
+import { IntList } from '../int-list.js';
 
 /** Sparse unit vectors: document k's terms are `term[start[k] .. start[k + 1])`, ascending. */
 export interface DocumentVectors {

@@ -1,20 +1,14 @@
 /** Lines a document repeats verbatim (captions repeated as alt text, headlines). */
 import type { Work } from '../schedule.js';
+import { hashSpan } from '../text.js';
 
 /** Characters fingerprinted between two pauses. */
 const WORK_PER_PAUSE = 200_000;
 
-/** A 32-bit hash of a text's length and every character: equal texts, equal fingerprints. */
-function fingerprintOf(text: string, start: number, end: number): number {
-  let h = Math.imul(end - start, 0x9e3779b1);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
-
 /**
  * The texts of the lines that occur more than once in `text`. Only lines whose fingerprints
- * repeat are compared as strings: hashing every line of every document into a map cost more
- * than the rest of this check, and almost no line repeats.
+ * (`hashSpan`) repeat are compared as strings: hashing every line of every document into a map
+ * cost more than the rest of this check, and almost no line repeats.
  */
 export function* repeatedLines(text: string, lines: readonly { start: number; end: number }[]): Work<Set<string>> {
   const fingerprint = new Int32Array(lines.length);
@@ -22,7 +16,7 @@ export function* repeatedLines(text: string, lines: readonly { start: number; en
   let work = 0;
   for (let l = 0; l < lines.length; l++) {
     const { start, end } = lines[l]!;
-    fingerprint[l] = fingerprintOf(text, start, end);
+    fingerprint[l] = hashSpan(text, start, end);
     times.set(fingerprint[l]!, (times.get(fingerprint[l]!) ?? 0) + 1);
     if ((work += 16 + end - start) >= WORK_PER_PAUSE) {
       work = 0;
