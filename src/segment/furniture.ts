@@ -225,7 +225,7 @@ const NOT_COUNTED: ReadonlySet<number> = new Set([Kind.CAPTION, Kind.BYLINE, Kin
  * (pages of navigation, link lists, teasers, notices). What prose there is is still
  * summarised; the warning says it may be page furniture the rules did not recognise.
  */
-export function noStoryWarning(firstOfDoc: Int32Array, start: readonly number[], end: readonly number[], kind: readonly number[]): SummaryWarning | undefined {
+export function noStoryWarning(firstOfDoc: Int32Array, start: ArrayLike<number>, end: ArrayLike<number>, kind: ArrayLike<number>): SummaryWarning | undefined {
   let prose = false;
   for (let d = 0; d + 1 < firstOfDoc.length; d++) {
     let proseLength = 0;

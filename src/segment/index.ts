@@ -9,6 +9,7 @@
 import { looksLikeMarkup, maskMarkup } from '../markup.js';
 import type { LanguageRules } from '../language/index.js';
 import { remember, SEEN, type Caches } from '../caches.js';
+import { IntList } from '../int-list.js';
 import { Kind, type KindCode, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { trimSpan } from '../text.js';
@@ -42,11 +43,12 @@ export interface SegmentSettings {
  */
 export function* segment(documents: readonly SourceDocument[], settings: SegmentSettings, caches: Pick<Caches, 'lineSplits' | 'kinds' | 'seen'>): Work<Segments> {
   const { maxSentenceLength, skipFurniture, language } = settings;
-  const doc: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const indexInDoc: number[] = [];
-  const kind: number[] = [];
+  // Typed columns: plain arrays of a million sentences grew by copies and were copied again at the end.
+  const doc = new IntList(1024);
+  const start = new IntList(1024);
+  const end = new IntList(1024);
+  const indexInDoc = new IntList(1024);
+  const kind = new IntList(1024);
   const firstOfDoc = new Int32Array(documents.length + 1);
   const analysisText: string[] = [];
   const warnings: SummaryWarning[] = [];
@@ -138,16 +140,18 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
     }
   }
   firstOfDoc[documents.length] = doc.length;
-  const noStory = noStoryWarning(firstOfDoc, start, end, kind);
+  const noStory = noStoryWarning(firstOfDoc, start.view(), end.view(), kind.view());
   if (noStory) warnings.push(noStory);
   yield { stage: 'segment', done: total, total };
+  const kinds = new Uint8Array(kind.length);
+  kinds.set(kind.view());
   return {
     count: doc.length,
-    doc: Int32Array.from(doc),
-    start: Int32Array.from(start),
-    end: Int32Array.from(end),
-    indexInDoc: Int32Array.from(indexInDoc),
-    kind: Uint8Array.from(kind),
+    doc: doc.view(),
+    start: start.view(),
+    end: end.view(),
+    indexInDoc: indexInDoc.view(),
+    kind: kinds,
     firstOfDoc,
     analysisText,
     warnings,
