@@ -122,10 +122,7 @@ export function* compareKeys(
     const own = keyTerms.termStart[d + 1]! - from;
     for (let t = 0; t < own; t++) ranked[t] = rarity[keyTerms.terms[from + t]!]!;
     ranked.subarray(0, own).sort();
-    for (let t = prefixStart[d]!; t < prefixStart[d + 1]!; t++) {
-      const term = byRarity[ranked[t - prefixStart[d]!]!]!;
-      prefixTerms[t] = term;
-    }
+    for (let t = prefixStart[d]!; t < prefixStart[d + 1]!; t++) prefixTerms[t] = byRarity[ranked[t - prefixStart[d]!]!]!;
     if ((workSinceTick += 16 + own * 4) >= WORK_PER_TICK) {
       workSinceTick = 0;
       yield;
