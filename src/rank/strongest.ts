@@ -8,17 +8,59 @@
  */
 import type { Work } from '../schedule.js';
 
+/**
+ * Edges offered to other nodes wait in a buffer per block of 2^11 nodes and are added a block
+ * at a time. The node a graph is building keeps its heap in the cache; its candidates' heaps lie
+ * anywhere in tens of megabytes, and adding to them one by one missed the cache each time (at
+ * 260,000 facts that was a quarter of the graph's time). What a heap keeps does not depend on the
+ * order edges arrive in: the strongest by similarity and then id, a total order. The buffers
+ * cost 64 bytes a node, a third of the heaps.
+ */
+const BLOCK_SHIFT = 11;
+const PENDING_PER_BLOCK = 8192;
+
 export class StrongestEdges {
   private readonly neighbour: Int32Array;
   private readonly similarity: Float64Array;
   private readonly count: Int32Array;
+  private readonly pendingRoom: number;
+  private readonly pendingCount: Int32Array;
+  private readonly pendingNode: Int32Array;
+  private readonly pendingNeighbour: Int32Array;
+  private readonly pendingSimilarity: Float64Array;
   constructor(
     private readonly nodes: number,
     private readonly capacity: number,
+    private readonly blockShift = BLOCK_SHIFT,
   ) {
     this.neighbour = new Int32Array(nodes * capacity);
     this.similarity = new Float64Array(nodes * capacity);
     this.count = new Int32Array(nodes);
+    const blocks = (Math.max(0, nodes - 1) >>> blockShift) + 1;
+    this.pendingRoom = Math.min(PENDING_PER_BLOCK, Math.max(16, nodes));
+    this.pendingCount = new Int32Array(blocks);
+    this.pendingNode = new Int32Array(blocks * this.pendingRoom);
+    this.pendingNeighbour = new Int32Array(blocks * this.pendingRoom);
+    this.pendingSimilarity = new Float64Array(blocks * this.pendingRoom);
+  }
+
+  /** An edge for a node's heap, added with the rest of its block's (see BLOCK_SHIFT); the same heaps as `add`. */
+  offer(node: number, neighbour: number, similarity: number): void {
+    const block = node >>> this.blockShift;
+    const k = this.pendingCount[block]!;
+    const at = block * this.pendingRoom + k;
+    this.pendingNode[at] = node;
+    this.pendingNeighbour[at] = neighbour;
+    this.pendingSimilarity[at] = similarity;
+    this.pendingCount[block] = k + 1;
+    if (k + 1 === this.pendingRoom) this.addPending(block);
+  }
+
+  private addPending(block: number): void {
+    const from = block * this.pendingRoom;
+    const to = from + this.pendingCount[block]!;
+    for (let at = from; at < to; at++) this.add(this.pendingNode[at]!, this.pendingNeighbour[at]!, this.pendingSimilarity[at]!);
+    this.pendingCount[block] = 0;
   }
 
   add(node: number, neighbour: number, similarity: number): void {
@@ -64,6 +106,10 @@ export class StrongestEdges {
 
   /** Each node's edges listed by neighbour id, in CSR form: node n's at `start[n] .. start[n + 1]`. */
   *toGraph(): Work<{ start: Int32Array; neighbour: Int32Array; similarity: Float64Array }> {
+    for (let block = 0; block < this.pendingCount.length; block++) {
+      this.addPending(block);
+      if ((block & 15) === 15) yield;
+    }
     let edgeCount = 0;
     for (let n = 0; n < this.nodes; n++) edgeCount += this.count[n]!;
     const start = new Int32Array(this.nodes + 1);
