@@ -79,6 +79,9 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
   yield; // tens of megabytes on a large feed: a pause after each
   const pairDocuments = new Int32Array(mostPairs);
   const pairLastDocument = new Int32Array(mostPairs).fill(-1);
+  // The pair id ending at each term position, kept for the representatives' lists below: a
+  // second lookup in a table of millions of pairs missed the cache as often as the first.
+  const pairAt = new Int32Array(analysis.terms.length);
   yield;
   let workSinceTick = 0; // terms read since the last pause
   for (let i = 0; i < segments.count; i++) {
@@ -98,6 +101,7 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
       }
       if (previous >= 0) {
         const pair = pairs.idOf(previous, term);
+        pairAt[p] = pair;
         if (pairLastDocument[pair] !== document) {
           pairLastDocument[pair] = document;
           pairDocuments[pair]!++;
@@ -138,7 +142,7 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
         list[listed++] = term;
       }
       if (previous >= 0) {
-        const concept = pairBase + pairs.idOf(previous, term);
+        const concept = pairBase + pairAt[p]!;
         if (seenBy[concept] !== g) {
           seenBy[concept] = g;
           list[listed++] = concept;
