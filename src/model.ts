@@ -156,7 +156,7 @@ export interface Vectors {
 export interface Ranking {
   /** Static salience per group, the best scoring 1: prior × all its concept weight ÷ lengthCost. */
   score: Float64Array;
-  /** Per group: lead prior × stand-alone factor × (centrality / best)^¼. */
+  /** Per group: lead prior × article typicality × stand-alone factor × (centrality / best)^¼. */
   prior: Float64Array;
   /** Per group: what its representative pays for its length (words^0.85). */
   lengthCost: Float64Array;

@@ -23,9 +23,32 @@ function sharedTermShare(ranking: Ranking, a: number, b: number): number {
 /**
  * The naive reference for select(): at every step re-score every remaining candidate and take
  * the best (ties by representative), with the same budget and redundancy rules (cosine, shared terms, near-identical keys). The lazy
- * queue in select() must make exactly the same choices.
+ * queue in select() must make exactly the same choices. A words budget left short though the
+ * facts' words could fill it: the pass again from each of the five facts worth most alone
+ * (prior × all concept weight; ties by id), and the one covering most value wins (ties: earlier).
  */
 function naiveSelect(segments: Segments, analysis: Analysis, groups: Groups, ranking: Ranking, budget: Budget): number[] {
+  let best = naivePass(segments, analysis, groups, ranking, budget, -1);
+  let allWords = 0;
+  for (let g = 0; g < groups.count; g++) allWords += analysis.words[groups.representative[g]!]!;
+  if (budget.kind === 'words' && best.words < budget.limit && allWords >= budget.limit) {
+    const worth = (g: number) => {
+      let weight = 0;
+      for (let p = ranking.conceptStart[g]!; p < ranking.conceptStart[g + 1]!; p++) weight += ranking.conceptWeight[ranking.concept[p]!]!;
+      return weight * ranking.prior[g]!;
+    };
+    const starts = Array.from({ length: groups.count }, (_, g) => g).sort((a, b) => worth(b) - worth(a) || a - b);
+    for (const start of starts.slice(0, 5)) {
+      if (start === best.chosen[0]) continue;
+      const other = naivePass(segments, analysis, groups, ranking, budget, start);
+      if (other.value > best.value) best = other;
+    }
+  }
+  return best.chosen;
+}
+
+/** One plain greedy pass; `first` (≥ 0) is taken first when it fits. */
+function naivePass(segments: Segments, analysis: Analysis, groups: Groups, ranking: Ranking, budget: Budget, first: number): { chosen: number[]; words: number; value: number } {
   const covered = new Set<number>();
   const gain = (g: number) => {
     let weight = 0;
@@ -36,6 +59,7 @@ function naiveSelect(segments: Segments, analysis: Analysis, groups: Groups, ran
   const chosen: number[] = [];
   let words = 0;
   let characters = 0;
+  let value = 0;
   for (;;) {
     let best = -1;
     let bestGain = -1;
@@ -44,7 +68,7 @@ function naiveSelect(segments: Segments, analysis: Analysis, groups: Groups, ran
       const length = segments.end[r]! - segments.start[r]!;
       if (budget.kind === 'words' && words + analysis.words[r]! > budget.limit * WORDS_OVERSHOOT) continue;
       if (budget.kind === 'characters' && characters + (chosen.length > 0 ? 1 : 0) + length > budget.limit) continue;
-      const value = gain(g);
+      const value = g === first ? Infinity : gain(g);
       if (value > bestGain || (value === bestGain && r < groups.representative[best]!)) {
         best = g;
         bestGain = value;
@@ -64,13 +88,14 @@ function naiveSelect(segments: Segments, analysis: Analysis, groups: Groups, ran
     });
     if (redundant) continue;
     chosen.push(best);
+    value += gain(best) * pow(Math.max(1, analysis.words[r]!), LENGTH_EXPONENT);
     for (let p = ranking.conceptStart[best]!; p < ranking.conceptStart[best + 1]!; p++) covered.add(ranking.concept[p]!);
     words += analysis.words[r]!;
     characters += (chosen.length > 1 ? 1 : 0) + segments.end[r]! - segments.start[r]!;
     if (budget.kind === 'words' && words >= budget.limit) break;
     if (budget.kind === 'sentences' && chosen.length >= budget.limit) break;
   }
-  return chosen;
+  return { chosen, words, value };
 }
 
 const pool = loadExamples()

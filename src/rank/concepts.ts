@@ -64,8 +64,14 @@ const CONCEPT_FLOOR = 0.1;
  * Concepts: per group, the distinct content terms and adjacent term pairs of its
  * representative, plus one private concept; each weighted by the articles that carry it
  * (counted over every prose sentence, so a reprinted fact's words count once per outlet).
+ * Also returns the articles per term (typical.ts reads them).
  */
-export function* concepts(segments: Segments, analysis: Analysis, groups: Groups, supportWeight: number): Work<Pick<Ranking, 'conceptStart' | 'concept' | 'conceptWeight'>> {
+export function* concepts(
+  segments: Segments,
+  analysis: Analysis,
+  groups: Groups,
+  supportWeight: number,
+): Work<Pick<Ranking, 'conceptStart' | 'concept' | 'conceptWeight'> & { termDocuments: Int32Array }> {
   const termCount = analysis.termCount;
   // Distinct articles per term and per pair: sentences come in document order, so a
   // "last document seen" stamp counts each article once.
@@ -153,6 +159,6 @@ export function* concepts(segments: Segments, analysis: Analysis, groups: Groups
     list[listed++] = privateBase + g;
   }
   conceptStart[groups.count] = listed;
-  return { conceptStart, concept: list.subarray(0, listed), conceptWeight };
+  return { conceptStart, concept: list.subarray(0, listed), conceptWeight, termDocuments };
 }
 

@@ -8,8 +8,9 @@
  *    least `similarityFloor`; centrality is a personalised PageRank in which a fact carried by
  *    more documents weighs more (as a node it receives more of its neighbours' weight, and it
  *    is more often teleported to), and so does a fact near the top of an article. The prior is
- *    lead position × stand-alone factor × centrality^¼: measured on real news clusters
- *    (bench/QUALITY.md), position is worth about two ROUGE points and centrality a tenth.
+ *    lead position × article typicality (typical.ts) × stand-alone factor × centrality^¼:
+ *    measured on real news clusters (bench/QUALITY.md), position is worth about two ROUGE
+ *    points and centrality a tenth.
  *
  * 2. Concepts: each fact's content words and adjacent content-word pairs, each weighted by how
  *    many articles carry it (`0.1 + supportWeight × (articles − 1)`) plus a private concept of
@@ -30,6 +31,7 @@ import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { concepts } from './concepts.js';
 import { powerIteration, RANK_PARAMETERS, similarityGraph, type RankParameters } from './graph.js';
+import { typicality } from './typical.js';
 
 export interface RankSettings {
   positionWeight: number;
@@ -93,14 +95,15 @@ export function* rank(
   for (let g = 0; g < groups.count; g++) if (centrality[g]! > bestCentrality) bestCentrality = centrality[g]!;
   yield;
 
-  const { conceptStart, concept, conceptWeight } = yield* concepts(segments, analysis, groups, settings.supportWeight);
+  const { conceptStart, concept, conceptWeight, termDocuments } = yield* concepts(segments, analysis, groups, settings.supportWeight);
+  const typical = yield* typicality(segments, analysis, groups, termDocuments);
   const prior = new Float64Array(groups.count);
   const lengthCost = new Float64Array(groups.count);
   const score = new Float64Array(groups.count);
   let best = 0;
   for (let g = 0; g < groups.count; g++) {
     const sentence = groups.representative[g]!;
-    prior[g] = positionPrior(g) * analysis.standalone[sentence]! * pow(centrality[g]! / bestCentrality, CENTRALITY_EXPONENT);
+    prior[g] = positionPrior(g) * typical[g]! * analysis.standalone[sentence]! * pow(centrality[g]! / bestCentrality, CENTRALITY_EXPONENT);
     let weight = 0;
     for (let p = conceptStart[g]!; p < conceptStart[g + 1]!; p++) weight += conceptWeight[concept[p]!]!;
     lengthCost[g] = pow(Math.max(1, analysis.words[sentence]!), LENGTH_EXPONENT);
