@@ -60,24 +60,19 @@ export interface KeyTerms {
   terms: Int32Array;
 }
 
-/** Distinct terms two keys share (a merge of their sorted lists). */
-function sharedTerms({ termStart, terms }: KeyTerms, a: number, b: number): number {
+/**
+ * Whether key `b` shares at least `need` distinct terms with the key whose terms are stamped
+ * `stamp` in `stampOf`. It stops as soon as the answer is known: most candidates of a feed share
+ * one or two terms, and a merge of both sorted lists mispredicted a branch at every step.
+ */
+function sharesEnough({ termStart, terms }: KeyTerms, stampOf: Int32Array, stamp: number, b: number, need: number): boolean {
   let shared = 0;
-  let i = termStart[a]!;
-  let j = termStart[b]!;
-  const iEnd = termStart[a + 1]!;
-  const jEnd = termStart[b + 1]!;
-  while (i < iEnd && j < jEnd) {
-    const x = terms[i]!;
-    const y = terms[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+  const end = termStart[b + 1]!;
+  for (let j = termStart[b]!; j < end; j++) {
+    if (stampOf[terms[j]!] === stamp && ++shared >= need) return true;
+    if (shared + end - j - 1 < need) return false;
   }
-  return shared;
+  return shared >= need;
 }
 
 /**
@@ -131,12 +126,14 @@ export function* compareKeys(
   // The inverted index over prefixes: key d reads the entries before its own slot (the earlier keys), latest first.
   const { postingStart, postingItem: postingKey, slotOf } = yield* postingsOf(prefixStart, prefixTerms, termCount);
   const keyLength = Int32Array.from(keys, (key) => key.length);
+  const termStamp = new Int32Array(termCount).fill(-1); // the key whose terms are being matched
   const termCountOf = Int32Array.from({ length: distinctCount }, (_, d) => keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!);
   yield;
   for (let d = 0; d < distinctCount; d++) {
     const key = keys[d]!;
     let root = d; // d's group so far: it only changes when d joins one
     const own = termCountOf[d]!;
+    for (let p = keyTerms.termStart[d]!; p < keyTerms.termStart[d + 1]!; p++) termStamp[keyTerms.terms[p]!] = d;
     let examined = 0;
     let budget = WORK_PER_KEY_CHARACTER * Math.max(key.length, 32);
     for (let t = prefixStart[d]!; t < prefixStart[d + 1]! && examined < MAX_CANDIDATES_PER_KEY && budget > 0; t++) {
@@ -155,7 +152,7 @@ export function* compareKeys(
         if (tries >= MAX_TRIES_PER_GROUP) continue;
         const smaller = Math.min(own, termCountOf[other]!);
         workSinceTick += smaller;
-        if (smaller > 0 && sharedTerms(keyTerms, d, other) < minShared * smaller) continue;
+        if (smaller > 0 && !sharesEnough(keyTerms, termStamp, d, other, Math.ceil(minShared * smaller))) continue;
         triedBy[otherRoot] = d;
         tried[otherRoot] = tries + 1;
         comparisons++;
