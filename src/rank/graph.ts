@@ -103,9 +103,9 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
         touched[found++] = other;
       }
     }
-    const candidates = touched.subarray(0, found).sort();
+    // In the order found: what a heap keeps does not depend on the order edges arrive in.
     for (let c = 0; c < found; c++) {
-      const other = candidates[c]!;
+      const other = touched[c]!;
       marked[other] = 0;
       // The cosine, summed over shared terms in ascending term order as cosine() in measures.ts does.
       let dot = 0;
