@@ -49,6 +49,25 @@ function hasLetterOrDigit(text: string, from: number, to: number): boolean {
  * word of its own, and punctuation run into such a character ("。") is not a word.
  */
 export function countWords(text: string): number {
+  // Without CJK every run of non-space characters is a word: one pass, no closure. The first
+  // CJK character hands the text to the general count.
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : isSpaceCode(code);
+    if (space) inWord = false;
+    else if (code >= 0x3005 && isCjkCode(code)) return countWordsAroundCjk(text);
+    else if (!inWord) {
+      inWord = true;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** The general count, any script (exported for the test that holds the fast path to it). */
+export function countWordsAroundCjk(text: string): number {
   let count = 0;
   let runStart = -1; // start of the current run of other characters, or −1
   let runAfterCjk = false; // that run starts right after a CJK character

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import * as stopword from 'stopword';
 import { describe, expect, test } from 'vitest';
 import { summarizeSync, type SourceDocument } from '../src/index.js';
 import { KIND_NAMES } from '../src/model.js';
 import { runSync } from '../src/schedule.js';
 import { runStages } from '../src/summarize.js';
-import { countWords } from '../src/text.js';
+import { countWords, countWordsAroundCjk } from '../src/text.js';
 import { expectExactProvenance, segmentOf, settingsWith } from './helpers.js';
 
 /** Original mini clusters (test/fixtures/languages/README.md): three outlets on one invented story each. */
@@ -71,6 +72,16 @@ describe('word counts', () => {
     ['— a dash between spaces is a word, as whitespace splitting counts it', 13],
   ];
   test.each(cases)('%s → %i', (text, words) => expect(countWords(text)).toBe(words));
+  test('the one-pass count of text without CJK agrees with the general count on any text', () => {
+    const pieces = ['a', 'Z', '4', ' ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '.', '。', '、', '中', 'か', '\ud842\udfb7', 'é', '—', '\u0301'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(countWords(text)).toBe(countWordsAroundCjk(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('English rules apply to English only', () => {
