@@ -73,6 +73,10 @@ function letterProfile(text: string): { letterShare: number; upperShare: number 
     }
     if (code >= 0xdc00 && code <= 0xdfff) continue; // counted with its high surrogate
     if (isSpaceCode(code)) continue;
+    if (code >= 0x2010 && code <= 0x205e) {
+      visible++; // dashes, curly quotes, ellipses: news is full of them, and none is a letter
+      continue;
+    }
     const char = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
     visible++;
     if (NON_ASCII_LETTER.test(char)) {
