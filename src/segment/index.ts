@@ -115,6 +115,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
 
     const kinds: KindCode[] = yield* classifyDocument(text, lines, language, caches);
     let k = 0;
+    let pausedAt = 0; // a document of a million sentences is listed in slices
     for (const line of lines) {
       for (let s = 0; s < line.spans.length; s += 2) {
         indexInDoc.push(k);
@@ -123,6 +124,10 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
         end.push(line.spans[s + 1]!);
         kind.push(overlong[k] ? Kind.OVERLONG : skipFurniture ? kinds[k]! : Kind.PROSE);
         k++;
+      }
+      if (k - pausedAt >= 65_536) {
+        pausedAt = k;
+        yield;
       }
     }
     if (k === 0) {
