@@ -125,9 +125,15 @@ export function* compareKeys(
   }
   // The inverted index over prefixes: key d reads the entries before its own slot (the earlier keys), latest first.
   const { postingStart, postingItem: postingKey, slotOf } = yield* postingsOf(prefixStart, prefixTerms, termCount);
-  const keyLength = Int32Array.from(keys, (key) => key.length);
+  // Plain loops with pauses: a million keys mapped through Int32Array.from was one long turn.
+  const keyLength = new Int32Array(distinctCount);
+  const termCountOf = new Int32Array(distinctCount);
+  for (let d = 0; d < distinctCount; d++) {
+    keyLength[d] = keys[d]!.length;
+    termCountOf[d] = keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!;
+    if ((d & 65535) === 65535) yield;
+  }
   const termStamp = new Int32Array(termCount).fill(-1); // the key whose terms are being matched
-  const termCountOf = Int32Array.from({ length: distinctCount }, (_, d) => keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!);
   yield;
   for (let d = 0; d < distinctCount; d++) {
     const key = keys[d]!;

@@ -15,6 +15,7 @@ import { Kind, type Analysis, type Groups, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { compareKeys } from './compare.js';
+import { DistinctIds } from './distinct.js';
 
 export interface DedupeSettings {
   duplicateThreshold: number;
@@ -29,19 +30,20 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   yield tick(0, 0);
 
   // 1. Identical keys collapse: `distinctOf[sentence]`, and per distinct key its first sentence.
-  const distinctOfKey = new Map<string, number>();
+  const distinctIds = new DistinctIds();
   const distinctOf = new Int32Array(count).fill(-1);
   const firstSentence: number[] = [];
+  let characters = 0; // key characters hashed since the last pause
   for (let i = 0; i < count; i++) {
-    if ((i & 4095) === 4095) yield tick(0, i);
+    if ((i & 4095) === 4095 || characters >= 1 << 20) {
+      characters = 0;
+      yield tick(0, i);
+    }
     if (segments.kind[i] !== Kind.PROSE) continue;
     const key = analysis.key[i]!;
-    let distinct = distinctOfKey.get(key);
-    if (distinct === undefined) {
-      distinct = firstSentence.length;
-      distinctOfKey.set(key, distinct);
-      firstSentence.push(i);
-    }
+    characters += key.length;
+    const distinct = distinctIds.idOf(key);
+    if (distinct === firstSentence.length) firstSentence.push(i);
     distinctOf[i] = distinct;
   }
   const distinctCount = firstSentence.length;
