@@ -25,7 +25,8 @@ function sharedTermShare(ranking: Ranking, a: number, b: number): number {
  * the best (ties by representative), with the same budget and redundancy rules (cosine, shared terms, near-identical keys). The lazy
  * queue in select() must make exactly the same choices. A words budget left short though the
  * facts' words could fill it: the pass again from each of the five facts worth most alone
- * (prior × all concept weight; ties by id), and the one covering most value wins (ties: earlier).
+ * (prior × all concept weight; ties by id); one that reaches the budget beats one that does not,
+ * then the one covering most value wins (ties: earlier).
  */
 function naiveSelect(segments: Segments, analysis: Analysis, groups: Groups, ranking: Ranking, budget: Budget): number[] {
   let best = naivePass(segments, analysis, groups, ranking, budget, -1);
@@ -41,7 +42,8 @@ function naiveSelect(segments: Segments, analysis: Analysis, groups: Groups, ran
     for (const start of starts.slice(0, 5)) {
       if (start === best.chosen[0]) continue;
       const other = naivePass(segments, analysis, groups, ranking, budget, start);
-      if (other.value > best.value) best = other;
+      const reaches = other.words >= budget.limit;
+      if (reaches !== best.words >= budget.limit ? reaches : other.value > best.value) best = other;
     }
   }
   return best.chosen;

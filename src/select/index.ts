@@ -11,8 +11,9 @@
  * Gains only shrink as coverage grows, so the greedy step is lazy: a candidate is re-scored
  * only when it reaches the top of the queue (the same choices as re-scoring all, far less work).
  * When a words budget ends short though the facts hold enough words to fill it, the pass is
- * run again from each of the few facts worth most on their own, and the selection covering the
- * most prior-weighted concept weight wins (ties: the first pass).
+ * run again from each of the few facts worth most on their own; a selection that reaches the
+ * budget beats one that does not, and then the one covering the most prior-weighted concept
+ * weight wins (ties: the first pass).
  *
  * Budgets (a sentence is never cut):
  *   words       add until the total reaches N; skip a sentence that would pass 1.3 × N.
@@ -58,12 +59,15 @@ export function* select(
   // The ratio rule can strand a words budget: a short sentence first, and then the one worth
   // more no longer fits, or repeats it. When the facts had the words to fill the budget but the
   // pass fell short, start instead from each of the facts worth most on their own and keep the
-  // selection worth most (the classic fix for greedy budgeted coverage).
+  // selection worth most (the classic fix for greedy budgeted coverage). The budget asked for
+  // that many words: a selection that reaches it comes before one left short, whatever their
+  // worth (the worth sums the covered weight of facts, and a short summary leaves some out).
   if (budget.kind === 'words' && best.words < budget.limit && wordsOfAll(analysis, groups) >= budget.limit) {
     for (const start of worthMost(ranking, groups.count, OTHER_STARTS + 1)) {
       if (start === best.chosen[0]) continue;
       const other = yield* pass(segments, analysis, groups, ranking, settings, start);
-      if (other.value > best.value) best = other;
+      const reaches = other.words >= budget.limit;
+      if (reaches !== best.words >= budget.limit ? reaches : other.value > best.value) best = other;
     }
   }
   yield { stage: 'select', done: groups.count, total: groups.count };
