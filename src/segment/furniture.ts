@@ -158,6 +158,18 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: F
  * lines with their sentence spans; `caches.kinds` remembers sentence kinds across documents,
  * since reprints repeat them. Returns one kind per sentence, in order; pauses by work done.
  */
+/**
+ * A line's words, exactly up to 81 (the rules compare them with 5, 8, 45 and 80): a line of
+ * megabytes is counted in its first 4,096 characters when those already hold more than 81.
+ */
+function wordsUpTo81(lineText: string): number {
+  if (lineText.length > 4096) {
+    const head = countWords(lineText.slice(0, 4096)); // never more than the whole line's
+    if (head > 81) return head;
+  }
+  return countWords(lineText);
+}
+
 export function* classifyDocument(text: string, lines: readonly LineSentences[], rules: LanguageRules, caches: Pick<Caches, 'kinds' | 'seen'>): Work<KindCode[]> {
   const patterns = rules.furniture;
   const kinds: KindCode[] = [];
@@ -171,7 +183,7 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
     const line = lines[l]!;
     const lineText = text.slice(line.start, line.end);
     const sentenceCount = line.spans.length / 2;
-    const lineWords = countWords(lineText);
+    const lineWords = wordsUpTo81(lineText);
 
     let lineKind: KindCode | undefined;
     if (linkListLeft > 0 && (!line.afterBlank || listMayFollowBlank) && lineWords <= 45) {
