@@ -37,12 +37,4 @@ describe('article typicality', () => {
     expect(factorsByDocument([storm[0]!])).toEqual([1]);
     expect(factorsByDocument([storm[0]!, recipe])).toEqual([1, 1]);
   });
-
-  test('a page that does not read as an article (mostly headings) weighs less than the same prose alone', () => {
-    const prose = 'The storm flooded the coastal town of Marlow and emergency crews rescued residents.';
-    const page = `Storm coverage from the coastal town of Marlow\nMore photos of the flooded river and its banks\nEmergency crews and residents on the map tonight\n\n${prose}`;
-    const alone = factorsByDocument([...storm, prose])[3]!;
-    const amongHeadings = factorsByDocument([...storm, page])[3]!;
-    expect(amongHeadings).toBeLessThan(alone);
-  });
 });

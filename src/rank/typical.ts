@@ -8,13 +8,8 @@
  * typical article's lead outranks an off-topic article's lead, and a fact keeps a floor of
  * `TYPICALITY_FLOOR` (no fact is ruled out, whatever its article). With one article, or when no
  * two articles share a term, every fact gets 1.
- *
- * A page that does not read as an article (prose under `ARTICLE_PROSE_SHARE` of its text, as
- * for the NO_STORY warning: an archive or sign-up notice, a video page, a list of links) has its
- * value multiplied by the square of its prose share: what prose it has sits among the notices
- * and is most likely more of them (the notice a pattern missed).
  */
-import { ARTICLE_PROSE_SHARE, proseLengths, type Analysis, type Groups, type Segments } from '../model.js';
+import type { Analysis, Groups, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 
 /** The least share of the most typical article's value a fact is credited with. */
@@ -45,8 +40,6 @@ export function* typicality(segments: Segments, analysis: Analysis, groups: Grou
       }
     }
     value[d] = terms > 0 ? shared / Math.sqrt(terms) : 0;
-    const { prose, counted } = proseLengths(segments.firstOfDoc, segments.start, segments.end, segments.kind, d);
-    if (prose < ARTICLE_PROSE_SHARE * counted) value[d] = (value[d]! * prose * prose) / (counted * counted);
     if (value[d]! > best) best = value[d]!;
   }
   const factor = new Float64Array(groups.count).fill(1);
