@@ -44,22 +44,6 @@ export type KindCode = (typeof Kind)[keyof typeof Kind];
 /** Readable names of the kinds, indexed by code ("prose", "heading", …, "link list"). */
 export const KIND_NAMES: readonly string[] = Object.keys(Kind).map((name) => name.toLowerCase().replace('_', ' '));
 
-/** Share of a page's sentence text that must be prose for the page to read as an article. */
-export const ARTICLE_PROSE_SHARE = 0.5;
-/** Left out of that share: furniture articles have too (captions, credits, bylines, datelines, alt text), and over-long pieces. */
-const NOT_COUNTED: ReadonlySet<number> = new Set([Kind.CAPTION, Kind.BYLINE, Kind.DATELINE, Kind.REPEATED, Kind.OVERLONG]);
-
-/** Characters of prose in document d, and of the text its share is taken of (all but `NOT_COUNTED`). */
-export function proseLengths(firstOfDoc: ArrayLike<number>, start: ArrayLike<number>, end: ArrayLike<number>, kind: ArrayLike<number>, d: number): { prose: number; counted: number } {
-  let prose = 0;
-  let counted = 0;
-  for (let i = firstOfDoc[d]!; i < firstOfDoc[d + 1]!; i++) {
-    if (!NOT_COUNTED.has(kind[i]!)) counted += end[i]! - start[i]!;
-    if (kind[i] === Kind.PROSE) prose += end[i]! - start[i]!;
-  }
-  return { prose, counted };
-}
-
 /** segment → sentences with exact offsets and a kind. */
 export interface Segments {
   count: number;

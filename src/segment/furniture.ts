@@ -10,9 +10,8 @@
 
 import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRules } from '../language/index.js';
 import { remember, SEEN, type Caches } from '../caches.js';
-import { ARTICLE_PROSE_SHARE, Kind, proseLengths, type KindCode } from '../model.js';
+import { Kind, type KindCode } from '../model.js';
 import type { Work } from '../schedule.js';
-import type { SummaryWarning } from '../types.js';
 import { countWords, isSpaceCode } from '../text.js';
 import { repeatedLines } from './repeats.js';
 
@@ -229,20 +228,4 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
     }
   }
   return kinds;
-}
-
-/**
- * The confidence signal: a warning when there is prose but no document reads as an article
- * (pages of navigation, link lists, teasers, notices). What prose there is is still
- * summarised; the warning says it may be page furniture the rules did not recognise.
- */
-export function noStoryWarning(firstOfDoc: Int32Array, start: ArrayLike<number>, end: ArrayLike<number>, kind: ArrayLike<number>): SummaryWarning | undefined {
-  let prose = false;
-  for (let d = 0; d + 1 < firstOfDoc.length; d++) {
-    const { prose: proseLength, counted } = proseLengths(firstOfDoc, start, end, kind, d);
-    if (proseLength > 0 && proseLength >= ARTICLE_PROSE_SHARE * counted) return undefined;
-    prose ||= proseLength > 0;
-  }
-  const message = 'no document reads as an article: most of every page is headlines, links, captions or notices, so the summary is built from what little prose there is and may be page furniture.';
-  return prose ? { code: 'NO_STORY', message } : undefined;
 }

@@ -14,7 +14,8 @@ import { Kind, type KindCode, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { trimSpan } from '../text.js';
 import type { SourceDocument, SummaryWarning } from '../types.js';
-import { classifyDocument, noStoryWarning, type LineSentences } from './furniture.js';
+import { classifyDocument, type LineSentences } from './furniture.js';
+import { noStoryWarning } from './no-story.js';
 import { splitLine } from './split.js';
 
 /**
