@@ -15,6 +15,7 @@ import { remember, SEEN, type AnalysedText, type Caches } from './caches.js';
 import { Kind, type Analysis, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords } from './text.js';
+import { IntChunks } from './int-list.js';
 import { contentStem, isPlain, keyOf, normalise, tokenise } from './tokens.js';
 
 /** Characters analysed between two progress ticks (each a chance to yield to the event loop). */
@@ -119,18 +120,10 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   const { count } = segments;
   const key: string[] = new Array<string>(count).fill('');
   const termStart = new Int32Array(count + 1);
-  // Term ids in a typed buffer grown by doubling: a plain array of tens of millions of ids (a
-  // 100,000-article feed) grew by copies and was copied once more at the end, each a long pause.
-  let termList = new Int32Array(Math.max(1024, 8 * count));
-  let termTotal = 0;
-  const append = (term: number) => {
-    if (termTotal === termList.length) {
-      const grown = new Int32Array(2 * termList.length);
-      grown.set(termList);
-      termList = grown;
-    }
-    termList[termTotal++] = term;
-  };
+  // Term ids in chunks: tens of millions of them (a 100,000-article feed) grew by copies of the
+  // whole list, one of them hundreds of megabytes in a single turn.
+  const termList = new IntChunks();
+  const append = (term: number) => termList.push(term);
   const words = new Int32Array(count);
   const standalone = new Float64Array(count);
   // Term ids of this run: dense, in order of first appearance, whatever the cache holds. A
@@ -142,7 +135,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   yield { stage: 'analyse', done: 0, total: count };
   let workSinceTick = 0; // characters analysed (or looked up) since the last tick
   for (let i = 0; i < count; i++) {
-    termStart[i] = termTotal;
+    termStart[i] = termList.length;
     const document = segments.doc[i]!;
     if (segments.kind[i] !== Kind.PROSE) continue; // nothing later reads a non-prose sentence
     const original = originals[document]!.slice(segments.start[i]!, segments.end[i]!);
@@ -176,8 +169,9 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
       yield { stage: 'analyse', done: i + 1, total: count };
     }
   }
-  termStart[count] = termTotal;
+  termStart[count] = termList.length;
+  const terms = yield* termList.toArray();
   yield { stage: 'analyse', done: count, total: count };
   if (fresh) vocabulary = caches.vocabulary.slice();
-  return { key, termStart, terms: termList.subarray(0, termTotal), termCount: vocabulary.length, vocabulary, words, standalone };
+  return { key, termStart, terms, termCount: vocabulary.length, vocabulary, words, standalone };
 }
