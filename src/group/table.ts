@@ -23,52 +23,67 @@ export function hashInts(values: ArrayLike<number>, from: number, to: number, se
   return h >>> 0;
 }
 
+/** Tables of an Interner. */
+const TABLES = 256;
+
 /**
  * Gives every distinct item a dense class id, in order of first appearance: items are whatever
  * the caller numbers them (a sentence id, a document index), `same(a, b)` says whether two are
- * equal, and the caller hashes them. Open addressing over typed arrays; grows at half full.
+ * equal, and the caller hashes them. Open addressing over typed arrays, in 256 tables chosen by
+ * the hash's top byte, each growing at half full: one table of millions of sentences rehashed
+ * them all in one turn of the event loop (400 ms at 100,000 articles). Class ids do not depend
+ * on the layout.
  */
 export class Interner {
-  private slots: Int32Array; // class + 1, or 0 for an empty slot
-  private hashes: Uint32Array;
+  private readonly slots: Int32Array[] = []; // per table: class + 1, or 0 for an empty slot
+  private readonly hashes: Uint32Array[] = [];
+  private readonly filled = new Int32Array(TABLES);
   /** The first item of each class. */
   readonly representative = new IntList();
   constructor(private readonly same: (a: number, b: number) => boolean, expected = 1024) {
-    let size = 1024;
-    while (size < 2 * expected) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Uint32Array(size);
+    let size = 64;
+    while (size * TABLES < 2 * expected) size *= 2;
+    for (let t = 0; t < TABLES; t++) {
+      this.slots.push(new Int32Array(size));
+      this.hashes.push(new Uint32Array(size));
+    }
   }
   get classes(): number {
     return this.representative.length;
   }
   /** The class of `item` (hash `hash`), a new one when no earlier item equals it. */
   classOf(item: number, hash: number): number {
-    const mask = this.slots.length - 1;
+    const table = hash >>> 24;
+    const slots = this.slots[table]!;
+    const hashes = this.hashes[table]!;
+    const mask = slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot]!;
       if (entry === 0) {
         const created = this.representative.length;
         this.representative.push(item);
-        this.slots[slot] = created + 1;
-        this.hashes[slot] = hash;
-        if (2 * this.representative.length > this.slots.length) this.grow();
+        slots[slot] = created + 1;
+        hashes[slot] = hash;
+        if (2 * ++this.filled[table]! > slots.length) this.grow(table);
         return created;
       }
-      if (this.hashes[slot] === hash && this.same(this.representative.data[entry - 1]!, item)) return entry - 1;
+      if (hashes[slot] === hash && this.same(this.representative.data[entry - 1]!, item)) return entry - 1;
     }
   }
-  private grow(): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(slots.length * 2);
-    this.hashes = new Uint32Array(slots.length * 2);
-    const mask = this.slots.length - 1;
+  private grow(table: number): void {
+    const slots = this.slots[table]!;
+    const hashes = this.hashes[table]!;
+    const grownSlots = new Int32Array(slots.length * 2);
+    const grownHashes = new Uint32Array(slots.length * 2);
+    const mask = grownSlots.length - 1;
     for (let old = 0; old < slots.length; old++) {
       if (slots[old] === 0) continue;
       let slot = hashes[old]! & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = slots[old]!;
-      this.hashes[slot] = hashes[old]!;
+      while (grownSlots[slot] !== 0) slot = (slot + 1) & mask;
+      grownSlots[slot] = slots[old]!;
+      grownHashes[slot] = hashes[old]!;
     }
+    this.slots[table] = grownSlots;
+    this.hashes[table] = grownHashes;
   }
 }
