@@ -82,11 +82,17 @@ export function* averageLinkage(
   const neighbours: number[] = [];
   let work = 0;
   while (heap.size > 0) {
+    // Checked on every pop: a run of millions of stale entries, or of merges into a story with
+    // few neighbours, never reached the check in the loop over neighbours below.
+    if (work >= WORK_PER_PAUSE) {
+      work = 0;
+      yield;
+    }
     const a = heap.a[0]!;
     const b = heap.b[0]!;
     const stale = parent[a] !== a || parent[b] !== b || heap.versionA[0] !== version[a] || heap.versionB[0] !== version[b];
     heap.pop();
-    work += 4;
+    work += 16; // a pop sifts through a heap of millions: about as long as reading 16 entries
     if (stale) continue;
     // Merge b into a (a < b: the root stays the lowest index).
     parent[b] = a;
