@@ -275,7 +275,7 @@ function wouldAttach() {
       if (!/\d/.test(analysis.key[sentence]!)) continue;
       const tokens = tokenise(segments.analysisText[segments.doc[sentence]!]!, segments.start[sentence]!, segments.end[sentence]!, language.abbreviationsWithDot);
       for (const phrase of phrasesOf(tokens, language).filter((p) => p.kind === 'number' && /^[\d.]+$/.test(p.value)))
-        for (const match of paraphrasesOf(segments, analysis, groups, g, [{ sentence, tokens, phrase }], (h) => h < g, language)) {
+        for (const match of runSync(paraphrasesOf(segments, analysis, groups, g, [{ sentence, tokens, phrase }], (h) => h < g, language))) {
           const other = groups.representative[match.h]!;
           if (segments.doc[other] === segments.doc[sentence]) continue;
           pairs.push({

@@ -102,7 +102,7 @@ export function* findConflicts(segments: Segments, analysis: Analysis, groups: G
     if (found.length > 0) byGroup.set(g, found);
     yield;
   }
-  if (language !== undefined) attachParaphrases(segments, analysis, groups, byGroup, language);
+  if (language !== undefined) yield* attachParaphrases(segments, analysis, groups, byGroup, language);
   yield { stage: 'conflicts', done: groups.count, total: groups.count };
   return layOut(segments, groups, byGroup);
 }

@@ -8,6 +8,7 @@
  */
 import type { ConflictWords } from '../language/index.js';
 import type { Analysis, Groups, Segments } from '../model.js';
+import type { Work } from '../schedule.js';
 import { phrasesOf, type Phrase } from './phrases.js';
 import { QUANTITY, type GroupText } from './pairs.js';
 import type { Found } from './places.js';
@@ -17,6 +18,8 @@ import { gapBefore, tokenise, wordAt, type Tokens } from './tokens.js';
 /** Share of the smaller sentence's content terms a paraphrase must share with the variant's sentence, and at least how many. */
 const MIN_OVERLAP = 0.3;
 const MIN_SHARED = 3;
+/** Groups looked at (a sentence read counts 64) between two pauses. */
+const PAUSE_AFTER = 16_384;
 /** Words either side of a number read for what it counts. */
 const WINDOW = 4;
 
@@ -105,16 +108,24 @@ interface Source {
  * `sources` (exactly one: a sentence that gives two of the values is comparing them), with
  * the number phrase there and which source it gives.
  */
-export function paraphrasesOf(segments: Segments, analysis: Analysis, groups: Groups, g: number, sources: readonly Source[], skip: (h: number) => boolean, language: ConflictWords): { h: number; side: number; tokens: Tokens; phrase: Phrase }[] {
+export function* paraphrasesOf(segments: Segments, analysis: Analysis, groups: Groups, g: number, sources: readonly Source[], skip: (h: number) => boolean, language: ConflictWords): Work<{ h: number; side: number; tokens: Tokens; phrase: Phrase }[]> {
   const sides = sources.map((source) => ({ ...source, counted: countedOf(source.tokens, source.phrase, language) }));
   if (sides.some((side) => side.counted === null)) return [];
   // The number as its sources write it, to pass over sentences that cannot give it.
   const written = sides.map((side) => side.tokens.key.slice(side.phrase.from, side.phrase.to).join(''));
   const found: { h: number; side: number; tokens: Tokens; phrase: Phrase }[] = [];
+  // Every group is looked at once per number conflict: a story of thousands of articles has
+  // tens of thousands of groups and hundreds of such conflicts, so the scan pauses.
+  let work = 0;
   for (let h = 0; h < groups.count; h++) {
+    if ((work += 1) >= PAUSE_AFTER) {
+      work = 0;
+      yield;
+    }
     if (h === g || skip(h)) continue;
     const sentence = groups.representative[h]!;
     if (!written.some((digits) => analysis.key[sentence]!.includes(digits))) continue;
+    work += 64; // the sentence is read into tokens and phrases
     const tokens = tokenise(segments.analysisText[segments.doc[sentence]!]!, segments.start[sentence]!, segments.end[sentence]!, language.abbreviationsWithDot);
     const numbers = phrasesOf(tokens, language).filter((p) => p.kind === 'number' && /^[\d.]+$/.test(p.value));
     const given = sides.map((side, k) => (numbers.some((p) => p.value === side.phrase.value) ? k : -1)).filter((k) => k >= 0);
@@ -128,12 +139,12 @@ export function paraphrasesOf(segments: Segments, analysis: Analysis, groups: Gr
 }
 
 /** Attach paraphrases to the number conflicts found, then order each conflict's variants by all their documents. */
-export function attachParaphrases(segments: Segments, analysis: Analysis, groups: Groups, byGroup: Map<number, Found[]>, language: ConflictWords): void {
+export function* attachParaphrases(segments: Segments, analysis: Analysis, groups: Groups, byGroup: Map<number, Found[]>, language: ConflictWords): Work<void> {
   for (const [g, found] of byGroup) {
     for (const conflict of found) {
       if (conflict.kind !== 'number' || conflict.variants.some((variant) => variant.source === undefined)) continue;
       const documents = new Set(conflict.variants.flatMap((variant) => variant.spans.map((span) => segments.doc[span.sentence]!)));
-      for (const { h, side, tokens, phrase } of paraphrasesOf(segments, analysis, groups, g, conflict.variants.map((variant) => variant.source!), (h) => byGroup.has(h), language)) {
+      for (const { h, side, tokens, phrase } of yield* paraphrasesOf(segments, analysis, groups, g, conflict.variants.map((variant) => variant.source!), (h) => byGroup.has(h), language)) {
         const members: number[] = [];
         for (let p = groups.memberStart[h]!; p < groups.memberStart[h + 1]!; p++) if (!documents.has(segments.doc[groups.members[p]!]!)) members.push(groups.members[p]!);
         const phrases = phrasesOf(tokens, language);
