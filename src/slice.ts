@@ -7,6 +7,7 @@
  * summarises its stories one by one (digest) gets for each story what summarize() would.
  */
 import type { Read } from './model.js';
+import { noStoryWarning } from './summarize.js';
 
 /** The read of `picked` (indexes into `read.documents`, ascending, so still in canonical order). */
 export function sliceRead(read: Read, picked: readonly number[]): Read {
@@ -56,6 +57,10 @@ export function sliceRead(read: Read, picked: readonly number[]): Read {
   firstOfDoc[picked.length] = count;
   termStart[count] = terms.length;
   const ids = new Set(picked.map((d) => read.documents[d]!.id));
+  // Feed-wide warnings are dropped; the one about the picked documents alone is made again.
+  const warnings = all.warnings.filter((warning) => warning.documentId !== undefined && ids.has(warning.documentId));
+  const noStory = noStoryWarning(firstOfDoc, start, end, kind);
+  if (noStory) warnings.push(noStory);
   return {
     documents: picked.map((d) => read.documents[d]!),
     segments: {
@@ -67,7 +72,7 @@ export function sliceRead(read: Read, picked: readonly number[]): Read {
       kind,
       firstOfDoc,
       analysisText,
-      warnings: all.warnings.filter((warning) => warning.documentId !== undefined && ids.has(warning.documentId)),
+      warnings,
     },
     analysis: { key, termStart, terms: Int32Array.from(terms), termCount: vocabulary.length, vocabulary, words, standalone },
   };

@@ -90,3 +90,6 @@ export function summarizeSync(documents: readonly SourceDocument[], options?: Om
   const checked = checkOptions(options, false);
   return runSync(pipeline(documents, checked), checked.onProgress);
 }
+
+/** Segment's confidence signal, for slice.ts to work out again for a story's documents (only this file imports the stages). */
+export { noStoryWarning } from './segment/no-story.js';

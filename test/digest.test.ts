@@ -35,6 +35,18 @@ describe('digest: a feed in, one summary per story out', () => {
 
   test('provenance is exact in every story', () => expectExactProvenance(result, MIXED));
 
+  test("a story of page furniture alone gets summarize()'s NO_STORY warning, though the feed has articles", () => {
+    const navigation: SourceDocument = {
+      id: 'zz-navigation',
+      text: 'Home\nWorld\nSports\nWeather forecast for the weekend\nLocal team wins the regional final after extra time and a late penalty kick.\nTop stories\nMost read\nEditor picks of the week\nVideo highlights from the final\nContact the newsroom\nAbout our company\nCareers and jobs board\nAdvertise with us today\nHelp centre and support',
+    };
+    const feed = [...EXAMPLES, navigation];
+    const alone = digestSync(feed, { words: 60 }).stories.find((story) => story.documentIds.includes(navigation.id))!;
+    expect(alone.documentIds).toEqual([navigation.id]);
+    expect(alone.summary!.warnings.map((warning) => warning.code)).toContain('NO_STORY');
+    expect(alone.summary).toEqual(summarizeSync([navigation], { words: 60 }));
+  });
+
   test('stories come most sources first; the id is the smallest document id', () => {
     expect(result.stories[0]!.documentIds).toHaveLength(5); // the five example articles
     for (const story of result.stories) expect(story.id).toBe([...story.documentIds].sort()[0]);
