@@ -6,7 +6,7 @@
 import { keyDistance } from './measures.js';
 import { CONFLICT_KINDS, Kind, type Conflicts, type StageResults } from './model.js';
 import type { Work } from './schedule.js';
-import { compareCodeUnits } from './text.js';
+import { compareCodeUnits, sortInPieces } from './text.js';
 import type { Conflict, DocumentReport, SourceDocument, SourceSpan, Summary, SummarySentence, SummaryWarning } from './types.js';
 
 /** Every conflict as plain data; `sentence` for those whose group is in the summary. */
@@ -84,7 +84,10 @@ export function* assemble(results: StageResults): Work<Summary> {
       code: 'BUDGET_TOO_SMALL',
       message: `no sentence fits the budget, so the summary is empty; { ${results.budgetNeeded.kind}: ${results.budgetNeeded.limit} } is the smallest budget that gives one.`,
     });
-  const reports: DocumentReport[] = documents.map((document, d) => {
+  // A report per document, pausing: a feed may hold a million documents.
+  const reports: DocumentReport[] = [];
+  for (let d = 0; d < documents.length; d++) {
+    const document = documents[d]!;
     const first = segments.firstOfDoc[d]!;
     const last = segments.firstOfDoc[d + 1]!;
     const skippedSpans: { start: number; end: number }[] = [];
@@ -101,18 +104,26 @@ export function* assemble(results: StageResults): Work<Summary> {
     if (document.url !== undefined) report.url = document.url;
     if (document.source !== undefined) report.source = document.source;
     if (document.publishedAt !== undefined) report.publishedAt = document.publishedAt as string; // a string since validation
-    return report;
-  });
+    reports.push(report);
+    if ((work += 16 + last - first) >= 65_536) {
+      work = 0;
+      yield;
+    }
+  }
   // Canonical order: by document, then position, then code; warnings about no document first.
-  const documentIndex = new Map(documents.map((document, d) => [document.id, d]));
+  const documentIndex = new Map<string, number>();
+  for (let d = 0; d < documents.length; d++) {
+    documentIndex.set(documents[d]!.id, d);
+    if ((d & 16383) === 16383) yield;
+  }
   const indexOf = (warning: SummaryWarning) => (warning.documentId === undefined ? -1 : documentIndex.get(warning.documentId) ?? -1);
-  warnings.sort((a, b) => indexOf(a) - indexOf(b) || (a.start ?? -1) - (b.start ?? -1) || compareCodeUnits(a.code, b.code));
+  const ordered = yield* sortInPieces(warnings, (a, b) => indexOf(a) - indexOf(b) || (a.start ?? -1) - (b.start ?? -1) || compareCodeUnits(a.code, b.code));
 
   return {
     sentences,
     documents: reports,
     stats: { documents: documents.length, sentences: segments.count, duplicateGroups: groups.duplicateGroups, words },
-    warnings,
+    warnings: ordered,
     conflicts: conflictList(documents, segments, conflicts, sentenceOf),
   };
 }

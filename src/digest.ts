@@ -11,7 +11,7 @@ import { runAsync, runSync, type Work } from './schedule.js';
 import { sliceRead } from './slice.js';
 import { describeStories } from './story.js';
 import { readDocuments, summaryOf } from './summarize.js';
-import { compareCodeUnits } from './text.js';
+import { compareCodeUnits, sortInPieces } from './text.js';
 import type { Digest, SourceDocument, Story, SummaryWarning } from './types.js';
 import { checkOptions, resolveDocuments, type CheckedOptions } from './validate.js';
 
@@ -27,22 +27,22 @@ function* quietly<T>(work: Work<T>): Work<T> {
 /** Milliseconds of a validated `publishedAt` (an ISO string since validation), NaN when absent. */
 const timeOf = (document: SourceDocument) => (document.publishedAt === undefined ? Number.NaN : Date.parse(document.publishedAt as string));
 
-/** The unassigned documents' warnings: why each joined no story. */
-function unassignedWarnings(documents: readonly SourceDocument[], grouping: Grouping, minDocuments: number): Map<number, SummaryWarning> {
+/** The unassigned documents' warnings: why each joined no story (pausing: a feed may hold a million empty documents). */
+function* unassignedWarnings(documents: readonly SourceDocument[], grouping: Grouping, minDocuments: number): Work<Map<number, SummaryWarning>> {
   const why = new Map<number, SummaryWarning>();
-  for (const d of grouping.unassigned)
-    why.set(d, {
-      code: 'UNASSIGNED',
-      documentId: documents[d]!.id,
-      message: 'the document has no text to compare with the others (it is empty, markup or page furniture only, or furniture found verbatim across the feed); it joined no story.',
-    });
-  for (const story of grouping.tooSmall)
-    for (const d of story)
-      why.set(d, {
-        code: 'UNASSIGNED',
-        documentId: documents[d]!.id,
-        message: `the document's story has ${story.length} document${story.length === 1 ? '' : 's'}, fewer than minDocuments (${minDocuments}); lower minDocuments to list it.`,
-      });
+  const noText = 'the document has no text to compare with the others (it is empty, markup or page furniture only, or furniture found verbatim across the feed); it joined no story.';
+  let made = 0;
+  for (const d of grouping.unassigned) {
+    why.set(d, { code: 'UNASSIGNED', documentId: documents[d]!.id, message: noText });
+    if ((++made & 16383) === 0) yield;
+  }
+  for (const story of grouping.tooSmall) {
+    const message = `the document's story has ${story.length} document${story.length === 1 ? '' : 's'}, fewer than minDocuments (${minDocuments}); lower minDocuments to list it.`;
+    for (const d of story) {
+      why.set(d, { code: 'UNASSIGNED', documentId: documents[d]!.id, message });
+      if ((++made & 16383) === 0) yield;
+    }
+  }
   return why;
 }
 
@@ -90,14 +90,28 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
   }
   yield { stage: 'summarise', done: Math.min(limit, stories.length), total: Math.min(limit, stories.length) };
 
-  const why = unassignedWarnings(documents, grouping, settings.minDocuments);
-  const unassigned = [...why.keys()].sort((a, b) => a - b);
+  const why = yield* unassignedWarnings(documents, grouping, settings.minDocuments);
+  const unassigned = yield* sortInPieces([...why.keys()], (a, b) => a - b);
   // The documents' own warnings (an empty article, a cut sentence) and why some joined no story,
   // in canonical order: by document, then position, then code.
-  const warnings = [...read.segments.warnings, ...why.values()];
-  const indexOf = new Map(documents.map((document, d) => [document.id, d]));
-  const at = (warning: SummaryWarning) => (warning.documentId === undefined ? -1 : indexOf.get(warning.documentId) ?? -1);
-  warnings.sort((a, b) => at(a) - at(b) || (a.start ?? -1) - (b.start ?? -1) || compareCodeUnits(a.code, b.code));
+  const indexOf = new Map<string, number>();
+  for (let d = 0; d < documents.length; d++) {
+    indexOf.set(documents[d]!.id, d);
+    if ((d & 16383) === 16383) yield;
+  }
+  const all = [...read.segments.warnings, ...why.values()];
+  // Each warning's document looked up once, not at every comparison.
+  const at = new Int32Array(all.length);
+  for (let k = 0; k < all.length; k++) {
+    const id = all[k]!.documentId;
+    at[k] = id === undefined ? -1 : indexOf.get(id) ?? -1;
+    if ((k & 16383) === 16383) yield;
+  }
+  const order = yield* sortInPieces(
+    all.map((_, k) => k),
+    (a, b) => at[a]! - at[b]! || (all[a]!.start ?? -1) - (all[b]!.start ?? -1) || compareCodeUnits(all[a]!.code, all[b]!.code),
+  );
+  const warnings = order.map((k) => all[k]!);
   return {
     stories: ordered,
     unassigned: unassigned.map((d) => documents[d]!.id),

@@ -14,7 +14,7 @@ import type { Budget } from './model.js';
 import { DEFAULT_WORDS, MAX_ARRAY_LENGTH, OPTIONS, type OptionName, type Resolved, type Settings } from './options.js';
 import { runSync, type Work } from './schedule.js';
 import type { Progress, SourceDocument } from './types.js';
-import { sortCodeUnits } from './text.js';
+import { sortByUniqueKey } from './text.js';
 
 const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
 /** The options summarize() takes: all but digest()'s own. */
@@ -232,10 +232,8 @@ export function* resolveDocuments(documents: unknown, { issues: optionIssues, gi
   for (const word of list ?? eng) stopwords.add(word.toLowerCase());
   const settings: Settings = { ...rest, budget, language: languageRules(language), stopwords };
   yield;
-  // Code-unit order (compareCodeUnits'), sorted in pieces between pauses. Ids are unique by now.
-  const byId = new Map(copies.map((copy) => [copy.id, copy]));
-  const ids = yield* sortCodeUnits(copies.map((copy) => copy.id));
-  return { documents: ids.map((id) => byId.get(id)!), settings };
+  // Canonical order, sorted in pieces between pauses: a feed may hold a million documents. Ids are unique by now.
+  return { documents: yield* sortByUniqueKey(copies, (copy) => copy.id), settings };
 }
 
 /** `checkOptions` and `resolveDocuments` in one synchronous call. */

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { Interner } from '../src/group/table.js';
 import { IntChunks } from '../src/int-list.js';
 import { runSync } from '../src/schedule.js';
-import { sortCodeUnits } from '../src/text.js';
+import { sortByUniqueKey, sortInPieces } from '../src/text.js';
 
 /** Runs a generator to its end; returns its value and how many times it paused. */
 function drive<T>(work: Generator<unknown, T, unknown>): { value: T; pauses: number } {
@@ -56,18 +56,25 @@ test('Interner: a million distinct items grow each table on its own', () => {
   expect(Math.max(...tables.map((table) => table.length))).toBeLessThanOrEqual(16_384); // 3,906 items a table on average
 });
 
-test('sortCodeUnits sorts as the built-in sort does, pausing on long inputs', () => {
+test('sortInPieces sorts as the built-in sort does, pausing on long inputs', () => {
   const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'b', 'é', '\ud83d', '\ude00', '\uffff', '0'), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 5 });
   fc.assert(
     fc.property(fc.uniqueArray(text, { maxLength: 300 }), (values) => {
-      expect(runSync(sortCodeUnits(values))).toEqual([...values].sort());
+      expect(runSync(sortInPieces(values))).toEqual([...values].sort());
     }),
     { numRuns: 300 },
   );
   for (const n of [0, 1, 4095, 4096, 4097, 8192, 20_001]) {
     const values = Array.from({ length: n }, (_, i) => `id-${Math.imul(i + 1, 0x9e3779b1) >>> 0}`);
-    const { value, pauses } = drive(sortCodeUnits(values));
+    const { value, pauses } = drive(sortInPieces(values));
     expect(value).toEqual([...values].sort());
     expect(pauses).toBeGreaterThanOrEqual(Math.ceil(n / 4096)); // one a run at least
   }
+});
+
+test('sortInPieces with a comparison is stable; sortByUniqueKey orders items by their keys', () => {
+  const items = Array.from({ length: 10_000 }, (_, i) => ({ key: `k${Math.imul(i + 1, 0x9e3779b1) >>> 0}`, rank: i % 7, i }));
+  const byRank = runSync(sortInPieces(items, (a, b) => a.rank - b.rank));
+  expect(byRank).toEqual([...items].sort((a, b) => a.rank - b.rank)); // the built-in sort is stable
+  expect(runSync(sortByUniqueKey(items, (item) => item.key))).toEqual([...items].sort((a, b) => (a.key < b.key ? -1 : 1)));
 });
