@@ -34,7 +34,15 @@ export function* averageLinkage(
   window: number | undefined,
 ): Work<Int32Array> {
   const count = time.length;
-  const parent = Int32Array.from({ length: count }, (_, d) => d);
+  // Filled by plain loops: typed arrays `from` a mapping function took tens of milliseconds a million.
+  const parent = new Int32Array(count);
+  const earliest = new Float64Array(count);
+  const latest = new Float64Array(count);
+  for (let d = 0; d < count; d++) {
+    parent[d] = d;
+    earliest[d] = Number.isNaN(time[d]!) ? Infinity : time[d]!;
+    latest[d] = Number.isNaN(time[d]!) ? -Infinity : time[d]!;
+  }
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!;
@@ -44,8 +52,6 @@ export function* averageLinkage(
   };
   const size = new Int32Array(count).fill(1);
   const version = new Int32Array(count);
-  const earliest = Float64Array.from(time, (t) => (Number.isNaN(t) ? Infinity : t));
-  const latest = Float64Array.from(time, (t) => (Number.isNaN(t) ? -Infinity : t));
   const fits = (a: number, b: number) => window === undefined || Math.max(latest[a]!, latest[b]!) - Math.min(earliest[a]!, earliest[b]!) <= window;
   const sums = new ClusterSums(vectors, termCount);
 

@@ -50,11 +50,14 @@ export interface Grouping {
 }
 
 /** Milliseconds since the epoch of each document's `publishedAt`, NaN when absent or not a date. */
-function timesOf(documents: readonly SourceDocument[]): Float64Array {
-  return Float64Array.from(documents, (document) => {
-    const at = document.publishedAt;
-    return at === undefined ? Number.NaN : at instanceof Date ? at.getTime() : Date.parse(at);
-  });
+function* timesOf(documents: readonly SourceDocument[]): Work<Float64Array> {
+  const time = new Float64Array(documents.length);
+  for (let d = 0; d < documents.length; d++) {
+    const at = documents[d]!.publishedAt;
+    time[d] = at === undefined ? Number.NaN : at instanceof Date ? at.getTime() : Date.parse(at);
+    if ((d & 16383) === 16383) yield;
+  }
+  return time;
 }
 
 /** Content terms of document d (headline, prose, snippet). */
@@ -87,12 +90,13 @@ export function* groupStories(
   const counter = new TermCounter(segments, analysis, terms, shared, parameters);
   const cleaning = yield* findBoilerplate(counter, segments, analysis, shared, counted, count, parameters);
   const df = yield* documentFrequencies(counter, counted, cleaning);
-  const all = Int32Array.from({ length: count }, (_, d) => d);
+  const all = new Int32Array(count);
+  for (let d = 0; d < count; d++) all[d] = d;
   const { vectors, occurrences } = yield* vectorsOf(counter, all, df, count, cleaning, parameters.idfPower);
 
   const joins = new Uint8Array(count);
   for (let d = 0; d < count; d++) joins[d] = counted[d] && occurrences[d]! >= parameters.minTerms && vectors.start[d + 1]! > vectors.start[d]! ? 1 : 0;
-  const time = timesOf(documents);
+  const time = yield* timesOf(documents);
   const window = settings.timeWindowHours === undefined ? undefined : settings.timeWindowHours * 3_600_000;
   const apart = window === undefined ? undefined : (i: number, j: number) => Math.abs(time[i]! - time[j]!) > window;
   const edges = yield* similarityEdges(vectors, joins, terms.termCount, apart, parameters);
