@@ -98,6 +98,16 @@ describe('chorus: the example articles', () => {
     expect(lines.code).toBe(0);
     expect(JSON.parse(lines.stdout).sentences[0].support).toBe(2);
   });
+
+  test('--format json escapes DEL, C1 controls and line separators: the same JSON, nothing a terminal acts on', () => {
+    const text = 'The council approved the \u009b31mnew budget on Tuesday after a long debate.\u2028 Members voted \u009d8;;x\u007f nine to two in favour of the plan.';
+    const { code, stdout } = chorus(['-', '--format', 'json', '--sentences', '2'], { input: JSON.stringify({ id: 'a\u0085b', text }) });
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029]/);
+    const summary = JSON.parse(stdout);
+    expect(summary.documents[0].id).toBe('a\u0085b');
+    for (const sentence of summary.sentences) for (const span of sentence.sources) expect(text.slice(span.start, span.end)).toBe(span.text);
+  });
 });
 
 describe('chorus: bad input exits 1 with one clear line per problem', () => {

@@ -57,7 +57,9 @@ const UNREAD = new Set(['INVALID_UTF8', 'BINARY_FILE', 'UNREADABLE_FILE']);
 
 function render(result: Summary | Digest, documents: readonly SourceDocument[], format: Format, maxCitations: number | undefined): string {
   const options = maxCitations === undefined ? {} : { maxCitations };
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  // JSON.stringify leaves DEL, the C1 controls (U+009B is a terminal's CSI) and the line
+  // separators raw; escaped, the same JSON cannot act on the terminal it is printed to.
+  if (format === 'json') return `${JSON.stringify(result, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
   if (format === 'report') return toReport(result, documents);
   if ('stories' in result) return format === 'html' ? digestToHTML(result, options) : format === 'text' ? digestToText(result, options) : digestToMarkdown(result, options);
   if (format === 'html') return toHTML(result, options);
