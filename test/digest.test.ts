@@ -74,6 +74,24 @@ describe('digest: a feed in, one summary per story out', () => {
   });
 });
 
+describe('digest: feeds of two or three articles', () => {
+  // idf from a handful of documents gives the words they all share no weight: such feeds split
+  // apart, or (once shared words count) two stories matched on the few words they share.
+  const stories = { FLOOD, CHESS, LAUNCH, RECALL };
+  const shape = (feed: SourceDocument[]) => digestSync(feed, { maxStories: 0 }).stories.map((story) => story.documentIds.length);
+  const pairsWithin = Object.entries(stories).flatMap(([name, documents]) => [
+    [name, [documents[0]!, documents[1]!]],
+    [name, [documents[0]!, documents[2]!]],
+    [name, [documents[1]!, documents[2]!]],
+  ]) as [string, SourceDocument[]][];
+  test.each(pairsWithin)('two articles of one story (%s) are one story', (_, feed) => expect(shape(feed)).toEqual([2]));
+  test.each(Object.entries(stories))('the three articles of %s are one story', (_, feed) => expect(shape(feed)).toEqual([3]));
+  test('two of the example articles are one story', () => expect(shape(EXAMPLES.slice(0, 2))).toEqual([2]));
+  const names = Object.keys(stories) as (keyof typeof stories)[];
+  const pairsAcross = names.flatMap((a, i) => names.slice(i + 1).map((b) => [`${a} and ${b}`, [stories[a][0]!, stories[b][0]!]])) as [string, SourceDocument[]][];
+  test.each(pairsAcross)('two articles of different stories (%s) are two stories', (_, feed) => expect(shape(feed)).toEqual([1, 1]));
+});
+
 describe('digest: deterministic whatever the order', () => {
   test('shuffled feeds give byte-identical digests', () => {
     const expected = JSON.stringify(digestSync(FEED, { words: 40 }));

@@ -41,7 +41,7 @@ export function* findBoilerplate(
   for (let k = 0; k < carriers.length; k++) involvedAt[carriers[k]!] = 0;
   const involved: number[] = [];
   for (let d = 0; d < counted.length; d++) if (involvedAt[d] === 0) involvedAt[d] = involved.push(d) - 1;
-  const { vectors } = yield* vectorsOf(counter, involved, df, total, NOTHING, parameters.idfPower);
+  const { vectors } = yield* vectorsOf(counter, involved, df, total, NOTHING, parameters);
 
   // The residual cosine of two carriers: their vectors without the terms of what both carry.
   const isShared = new Uint8Array(classes);

@@ -92,7 +92,7 @@ export function* groupStories(
   const df = yield* documentFrequencies(counter, counted, cleaning);
   const all = new Int32Array(count);
   for (let d = 0; d < count; d++) all[d] = d;
-  const { vectors, occurrences } = yield* vectorsOf(counter, all, df, count, cleaning, parameters.idfPower);
+  const { vectors, occurrences } = yield* vectorsOf(counter, all, df, count, cleaning, parameters);
 
   const joins = new Uint8Array(count);
   for (let d = 0; d < count; d++) joins[d] = counted[d] && occurrences[d]! >= parameters.minTerms && vectors.start[d + 1]! > vectors.start[d]! ? 1 : 0;

@@ -13,8 +13,23 @@ export interface GroupParameters {
   bodyWeight: number;
   /** … and none after this many (live blogs, comment threads, newsletters wander). */
   bodyMost: number;
-  /** Weight = (1 + ln tf) · ln(N / df)^idfPower: rare names and places count more than topic words. */
+  /** Weight = (1 + ln tf) · ln((N + idfPseudoDocuments) / df)^idfPower: rare names and places count more than topic words … */
   idfPower: number;
+  /**
+   * … with N counted this many documents more than the feed holds (none carrying any of its
+   * terms): in a feed of two or three articles on one story, the words they all share are the
+   * story, and plain ln(N / df) gave them no weight at all (every such feed split apart).
+   */
+  idfPseudoDocuments: number;
+  /**
+   * A term only one document has links it to nothing, but says how much of the document is not
+   * shared: it counts in the document's norm at uniqueTermShare × P / (N + P) of its weight, P
+   * the pseudo-documents. In a feed of a few articles such a term is evidence they tell different
+   * stories (without it, two articles of different stories were alike in all they had to
+   * compare); in a feed of hundreds it is mostly a name or a quote of the article's own, and a
+   * long article's own words would outweigh what it shares with its story.
+   */
+  uniqueTermShare: number;
   // --- furniture (shared.ts, boilerplate.ts)
   /** A whole text found verbatim in this many documents or more is page furniture (0: never) … */
   maxCopies: number;
@@ -51,6 +66,8 @@ export const GROUP_PARAMETERS: Readonly<GroupParameters> = Object.freeze({
   bodyWeight: 0.5,
   bodyMost: 1000,
   idfPower: 1.5,
+  idfPseudoDocuments: 3,
+  uniqueTermShare: 0.75,
   maxCopies: 3,
   furnitureMostTerms: 80,
   sentenceMinWords: 6,

@@ -3,8 +3,11 @@
  * place: headline terms count `headlineWeight` each; body terms, in reading order, 1 for the
  * first `leadWeighted` and `bodyWeight` after, and nothing after `bodyMost` (news puts the event
  * first; live blogs, comment threads and newsletters wander). Weight = (1 + ln tf) · idf^`idfPower`
- * with idf = ln(N / df): rare names and places count far more than topic words. Terms found in
- * one document only are dropped (they link nothing); vectors are unit length, sorted by term.
+ * with idf = ln((N + idfPseudoDocuments) / df): rare names and places count far more than topic
+ * words. Terms found in one document only are left out of the vector (they link nothing) but
+ * count in its norm, at a share of their weight that fades as the feed grows; vectors are sorted
+ * by term, and the dot
+ * product of two is their cosine.
  */
 import { ln, pow } from '../math.js';
 import { Kind, type Analysis, type Segments } from '../model.js';
@@ -148,16 +151,26 @@ const onePlusLn = Float64Array.from({ length: LN_TABLE }, (_, k) => 1 + ln(Math.
  * Vectors of the documents `which` (in that order), idf from `df` over `total` documents. Also
  * returns each document's term occurrences (after cleaning).
  */
-export function* vectorsOf(counter: TermCounter, which: ArrayLike<number>, df: Int32Array, total: number, cleaning: Cleaning, idfPower: number): Work<{ vectors: DocumentVectors; occurrences: Int32Array }> {
-  // idf depends on df alone: computed once per distinct df (0 marks not yet; ln(N / N) = 0 is cheap to redo).
+export function* vectorsOf(
+  counter: TermCounter,
+  which: ArrayLike<number>,
+  df: Int32Array,
+  total: number,
+  cleaning: Cleaning,
+  weighting: Pick<GroupParameters, 'idfPower' | 'idfPseudoDocuments' | 'uniqueTermShare'>,
+): Work<{ vectors: DocumentVectors; occurrences: Int32Array }> {
+  const idfOf = (f: number) => pow(ln((total + weighting.idfPseudoDocuments) / f), weighting.idfPower);
+  // idf depends on df alone: computed once per distinct df (0 marks not yet).
   const idfOfFrequency = new Float64Array(total + 1);
   const idf = new Float64Array(df.length);
   for (let t = 0; t < df.length; t++) {
     const f = df[t]!;
     if (f < 2) continue;
-    if (idfOfFrequency[f] === 0) idfOfFrequency[f] = pow(ln(total / f), idfPower);
+    if (idfOfFrequency[f] === 0) idfOfFrequency[f] = idfOf(f);
     idf[t] = idfOfFrequency[f]!;
   }
+  // The weight of a term one document has, in its norm: faded as the feed grows (see parameters.ts).
+  const uniqueIdf = ((weighting.uniqueTermShare * weighting.idfPseudoDocuments) / (total + weighting.idfPseudoDocuments)) * idfOf(1);
   yield;
   const start = new Int32Array(which.length + 1);
   const term = new IntList(which.length * 64);
@@ -173,8 +186,13 @@ export function* vectorsOf(counter: TermCounter, which: ArrayLike<number>, df: I
     for (let i = 0; i < counter.touchedCount; i++) {
       const t = counter.touched[i]!;
       const f = counter.tf[t]!;
-      const x = idf[t]! * (2 * f < LN_TABLE ? onePlusLn[2 * f]! : 1 + ln(f));
-      if (x <= 0) continue;
+      const tfWeight = 2 * f < LN_TABLE ? onePlusLn[2 * f]! : 1 + ln(f);
+      const x = idf[t]! * tfWeight;
+      if (x <= 0) {
+        // Not in the vector (it matches nothing), but in its norm.
+        if (df[t] === 1) squares += (uniqueIdf * tfWeight) ** 2;
+        continue;
+      }
       term.push(t);
       if (weight.length < term.data.length) {
         const grown = new Float64Array(term.data.length);
