@@ -26,34 +26,57 @@ export class IntList {
 const CHUNK = 1 << 20;
 
 /**
- * A growable list of 32-bit integers in chunks of 2^20: growing never copies what is there, and
- * the one array of all the values is assembled a chunk per pause. Doubling a list of tens of
- * millions of term ids (a 100,000-article feed) copied hundreds of megabytes in one turn of the
+ * A growable list of numbers in chunks of 2^20: growing never copies what is there, and the one
+ * array of all the values is assembled a chunk per pause. Doubling a list of tens of millions of
+ * term ids or weights (a 100,000-article feed) copied hundreds of megabytes in one turn of the
  * event loop, and the fresh buffer set off a full collection in the same turn.
  */
-export class IntChunks {
-  private readonly full: Int32Array[] = [];
-  private current = new Int32Array(CHUNK);
+class Chunks<T extends Int32Array | Float64Array> {
+  private readonly full: T[] = [];
+  private current: T;
   private used = 0;
+  constructor(private readonly make: (length: number) => T) {
+    this.current = make(1024); // doubled up to a chunk: a small input never allocates megabytes
+  }
   get length(): number {
     return this.full.length * CHUNK + this.used;
   }
   push(value: number): void {
-    if (this.used === CHUNK) {
-      this.full.push(this.current);
-      this.current = new Int32Array(CHUNK);
-      this.used = 0;
+    if (this.used === this.current.length) {
+      if (this.used === CHUNK) {
+        this.full.push(this.current);
+        this.current = this.make(CHUNK);
+        this.used = 0;
+      } else {
+        const grown = this.make(2 * this.used);
+        grown.set(this.current);
+        this.current = grown;
+      }
     }
     this.current[this.used++] = value;
   }
   /** All the values in one array; a pause after each chunk copied. */
-  *toArray(): Generator<undefined, Int32Array, unknown> {
-    const all = new Int32Array(this.length);
+  *toArray(): Generator<undefined, T, unknown> {
+    const all = this.make(this.length);
     for (let k = 0; k < this.full.length; k++) {
       all.set(this.full[k]!, k * CHUNK);
       yield;
     }
     all.set(this.current.subarray(0, this.used), this.full.length * CHUNK);
     return all;
+  }
+}
+
+/** 32-bit integers in chunks (see `Chunks`). */
+export class IntChunks extends Chunks<Int32Array> {
+  constructor() {
+    super((length) => new Int32Array(length));
+  }
+}
+
+/** Doubles in chunks (see `Chunks`). */
+export class RealChunks extends Chunks<Float64Array> {
+  constructor() {
+    super((length) => new Float64Array(length));
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { Interner } from '../src/group/table.js';
-import { IntChunks } from '../src/int-list.js';
+import { IntChunks, RealChunks } from '../src/int-list.js';
 import { runSync } from '../src/schedule.js';
 import { sortByUniqueKey, sortInPieces } from '../src/text.js';
 
@@ -77,4 +77,14 @@ test('sortInPieces with a comparison is stable; sortByUniqueKey orders items by 
   const byRank = runSync(sortInPieces(items, (a, b) => a.rank - b.rank));
   expect(byRank).toEqual([...items].sort((a, b) => a.rank - b.rank)); // the built-in sort is stable
   expect(runSync(sortByUniqueKey(items, (item) => item.key))).toEqual([...items].sort((a, b) => (a.key < b.key ? -1 : 1)));
+});
+
+test('RealChunks keeps doubles exactly, from a small first chunk to several full ones', () => {
+  const list = new RealChunks();
+  const count = (1 << 20) + 5000;
+  for (let i = 0; i < count; i++) list.push(i / 7);
+  const all = runSync(list.toArray());
+  expect(all).toBeInstanceOf(Float64Array);
+  expect(all.length).toBe(count);
+  for (const i of [0, 1023, 1024, 2047, (1 << 20) - 1, 1 << 20, count - 1]) expect(all[i]).toBe(i / 7);
 });

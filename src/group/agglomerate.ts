@@ -60,6 +60,7 @@ export function* averageLinkage(
   for (let k = 0; k < edges.count; k++) {
     degree[edges.a[k]! + 1]!++;
     degree[edges.b[k]! + 1]!++;
+    if ((k & 65535) === 65535) yield;
   }
   for (let d = 0; d < count; d++) degree[d + 1]! += degree[d]!;
   const csr = new Int32Array(2 * edges.count);
@@ -67,6 +68,7 @@ export function* averageLinkage(
   for (let k = 0; k < edges.count; k++) {
     csr[fill[edges.a[k]!]!++] = edges.b[k]!;
     csr[fill[edges.b[k]!]!++] = edges.a[k]!;
+    if ((k & 65535) === 65535) yield;
   }
   // A merged cluster's neighbours, in a buffer that only grows (ownCount entries used).
   const own: (Int32Array | undefined)[] = [];

@@ -9,7 +9,7 @@
  */
 import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
-import { IntList } from '../int-list.js';
+import { IntChunks, IntList, RealChunks } from '../int-list.js';
 import type { DocumentVectors } from './vectors.js';
 
 /** Undirected edges `a[k] < b[k]` with their cosine, in the order found. */
@@ -84,9 +84,10 @@ export function* similarityEdges(
   const candidateStart = new Int32Array(count + 1);
   const candidates = new IntList(count * 4);
   const dense = new Float64Array(termCount);
-  const edgeA = new IntList();
-  const edgeB = new IntList();
-  const similarity: number[] = [];
+  // In chunks: a feed of 100,000 articles has millions of edges (see IntChunks).
+  const edgeA = new IntChunks();
+  const edgeB = new IntChunks();
+  const similarity = new RealChunks();
   for (let i = 0; i < count; i++) {
     candidateStart[i] = candidates.length;
     if (!joins[i]) continue;
@@ -150,7 +151,7 @@ export function* similarityEdges(
       yield;
     }
   }
-  return { count: similarity.length, a: edgeA.toArray(), b: edgeB.toArray(), similarity: Float64Array.from(similarity) };
+  return { count: similarity.length, a: yield* edgeA.toArray(), b: yield* edgeB.toArray(), similarity: yield* similarity.toArray() };
 }
 
 /** Score s of document j ranks before score t of document k. */

@@ -15,7 +15,7 @@ import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
 import type { Shared } from './shared.js';
 import type { DocumentTerms } from './terms.js';
-import { IntList } from '../int-list.js';
+import { IntChunks, RealChunks } from '../int-list.js';
 
 /** Sparse unit vectors: document k's terms are `term[start[k] .. start[k + 1])`, ascending. */
 export interface DocumentVectors {
@@ -173,16 +173,20 @@ export function* vectorsOf(
   const uniqueIdf = ((weighting.uniqueTermShare * weighting.idfPseudoDocuments) / (total + weighting.idfPseudoDocuments)) * idfOf(1);
   yield;
   const start = new Int32Array(which.length + 1);
-  const term = new IntList(which.length * 64);
-  let weight = new Float64Array(which.length * 64);
+  // In chunks, assembled with pauses at the end: doubling one buffer of tens of millions of
+  // entries (a 100,000-article feed) was a long turn of the event loop, and set off a collection.
+  const term = new IntChunks();
+  const weight = new RealChunks();
+  let own = new Float64Array(1024); // this document's weights, until its norm is known
   const occurrences = new Int32Array(which.length);
   let work = 0;
   for (let k = 0; k < which.length; k++) {
     start[k] = term.length;
     work += counter.count(which[k]!, cleaning);
     occurrences[k] = counter.occurrences;
+    if (own.length < counter.touchedCount) own = new Float64Array(2 * counter.touchedCount);
     let squares = 0;
-    const first = term.length;
+    let kept = 0;
     for (let i = 0; i < counter.touchedCount; i++) {
       const t = counter.touched[i]!;
       const f = counter.tf[t]!;
@@ -194,16 +198,11 @@ export function* vectorsOf(
         continue;
       }
       term.push(t);
-      if (weight.length < term.data.length) {
-        const grown = new Float64Array(term.data.length);
-        grown.set(weight);
-        weight = grown;
-      }
-      weight[term.length - 1] = x;
+      own[kept++] = x;
       squares += x * x;
     }
     const norm = Math.sqrt(squares);
-    for (let i = first; i < term.length; i++) weight[i]! /= norm;
+    for (let i = 0; i < kept; i++) weight.push(own[i]! / norm);
     if (work >= 50_000) {
       work = 0;
       yield;
@@ -211,8 +210,7 @@ export function* vectorsOf(
   }
   start[which.length] = term.length;
   counter.clear();
-  // Views, not copies: copying tens of megabytes at once was one long pause on a large feed.
-  return { vectors: { start, term: term.data.subarray(0, term.length), weight: weight.subarray(0, term.length) }, occurrences };
+  return { vectors: { start, term: yield* term.toArray(), weight: yield* weight.toArray() }, occurrences };
 }
 
 /** Dot product of vectors a and b (unit vectors: their cosine), and how many terms they share. */
