@@ -91,7 +91,10 @@ export function* assemble(results: StageResults): Work<Summary> {
     const first = segments.firstOfDoc[d]!;
     const last = segments.firstOfDoc[d + 1]!;
     const skippedSpans: { start: number; end: number }[] = [];
-    for (let i = first; i < last; i++) if (segments.kind[i] !== Kind.PROSE) skippedSpans.push({ start: segments.start[i]!, end: segments.end[i]! });
+    for (let i = first; i < last; i++) {
+      if (segments.kind[i] !== Kind.PROSE) skippedSpans.push({ start: segments.start[i]!, end: segments.end[i]! });
+      if ((++work & 65535) === 0) yield; // one page may have a million sentences
+    }
     const skipped = skippedSpans.length;
     if (last > first && skipped === last - first)
       warnings.push({
@@ -105,7 +108,7 @@ export function* assemble(results: StageResults): Work<Summary> {
     if (document.source !== undefined) report.source = document.source;
     if (document.publishedAt !== undefined) report.publishedAt = document.publishedAt as string; // a string since validation
     reports.push(report);
-    if ((work += 16 + last - first) >= 65_536) {
+    if ((work += 16) >= 65_536) {
       work = 0;
       yield;
     }

@@ -34,13 +34,14 @@ function safeCut(text: string, at: number): number {
  * join the two unless it is a word that opens sentences. After a time it continues only when
  * it is a time zone, a weekday or a month ("3 p.m. Eastern time", not "at 11 a.m. Rubble fell").
  */
-function joinAfterInitialisms(text: string, spans: number[], rules: LanguageRules): number[] {
+function* joinAfterInitialisms(text: string, spans: number[], rules: LanguageRules): Work<number[]> {
   const openers = rules.openersAfterInitialism!;
   const continuations = rules.continuationsAfterTime;
   if (spans.length < 4) return spans;
   // One pass building a new list: splicing in place would be quadratic on "U.S. Navy U.S. Navy …".
   const joined: number[] = [spans[0]!, spans[1]!];
   for (let s = 2; s < spans.length; s += 2) {
+    if ((s & 32767) === 0) yield; // a line of megabytes ("U.S. U.S. …") has a million spans
     const start = spans[s]!;
     const end = spans[s + 1]!;
     const previousEnd = joined[joined.length - 1]!;
@@ -139,7 +140,7 @@ export function* splitLine(line: string, maxSentenceLength: number, rules: Langu
     joinNext = !cutAtStop && found.length > 0;
     if (chunks.length > 1) yield;
   }
-  if (rules.openersAfterInitialism) found = joinAfterInitialisms(line, found, rules);
+  if (rules.openersAfterInitialism) found = yield* joinAfterInitialisms(line, found, rules);
   // A dateline ("SEOUL, South Korea —") opening the line becomes a sentence of its own (marked
   // as furniture), so the story's first sentence reads without it and no text is lost.
   if (found.length >= 2) {
@@ -154,6 +155,7 @@ export function* splitLine(line: string, maxSentenceLength: number, rules: Langu
   const overlong: number[] = [];
   const runs: [number, number][] = [];
   for (let s = 0; s < found.length; s += 2) {
+    if (s > 0 && (s & 65535) === 0) yield;
     const a = found[s]!;
     const b = found[s + 1]!;
     if (b - a <= maxSentenceLength) {
