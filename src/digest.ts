@@ -84,7 +84,7 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
     const story = stories[k]!;
     if (ordered.length < limit) {
       yield { stage: 'summarise', done: ordered.length, total: Math.min(limit, stories.length) };
-      story.summary = yield* quietly(summaryOf(sliceRead(read, members[k]!), settings));
+      story.summary = yield* quietly(summaryOf(yield* sliceRead(read, members[k]!), settings));
     }
     ordered.push(story);
   }

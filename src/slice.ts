@@ -7,10 +7,11 @@
  * summarises its stories one by one (digest) gets for each story what summarize() would.
  */
 import type { Read } from './model.js';
+import type { Work } from './schedule.js';
 import { noStoryWarning } from './summarize.js';
 
-/** The read of `picked` (indexes into `read.documents`, ascending, so still in canonical order). */
-export function sliceRead(read: Read, picked: readonly number[]): Read {
+/** The read of `picked` (indexes into `read.documents`, ascending, so still in canonical order); pauses by sentences copied (a story may hold thousands of articles). */
+export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
   const { segments: all, analysis: whole } = read;
   let count = 0;
   for (const d of picked) count += all.firstOfDoc[d + 1]! - all.firstOfDoc[d]!;
@@ -29,7 +30,13 @@ export function sliceRead(read: Read, picked: readonly number[]): Read {
   const vocabulary: string[] = [];
   const analysisText: string[] = [];
   let i = 0;
-  picked.forEach((d, local) => {
+  let copiedAtPause = 0;
+  for (let local = 0; local < picked.length; local++) {
+    const d = picked[local]!;
+    if (i - copiedAtPause >= 65_536) {
+      copiedAtPause = i;
+      yield;
+    }
     firstOfDoc[local] = i;
     analysisText.push(all.analysisText[d]!);
     for (let s = all.firstOfDoc[d]!; s < all.firstOfDoc[d + 1]!; s++, i++) {
@@ -53,7 +60,7 @@ export function sliceRead(read: Read, picked: readonly number[]): Read {
         terms.push(id);
       }
     }
-  });
+  }
   firstOfDoc[picked.length] = count;
   termStart[count] = terms.length;
   const ids = new Set(picked.map((d) => read.documents[d]!.id));

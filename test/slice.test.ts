@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { sliceRead } from '../src/slice.js';
+import { runSync } from '../src/schedule.js';
 import { analysisOf, loadExamples } from './helpers.js';
 
 /** A read of some documents cut from a read of more is what reading them alone gives. */
@@ -20,7 +21,7 @@ describe('sliceRead', () => {
   test('for every subset of documents, equal to reading only them', () => {
     fc.assert(
       fc.property(fc.subarray(all.map((_, d) => d), { minLength: 1 }), (picked) => {
-        const sliced = sliceRead(read, picked);
+        const sliced = runSync(sliceRead(read, picked));
         const alone = analysisOf(picked.map((d) => all[d]!), { maxSentenceLength: 200 });
         expect(sliced.documents).toEqual(picked.map((d) => all[d]));
         expect(sliced.segments).toEqual(alone.segments);

@@ -63,19 +63,25 @@ export function* similarityEdges(
   const signatures = signature.toArray();
 
   // The inverted index: for each term, the documents whose signature holds it (ascending) and their weight.
+  // (Pausing as it goes: millions of entries written all over arrays of a million terms.)
   const postingStart = new Int32Array(termCount + 1);
-  for (const p of signatures) postingStart[term[p]! + 1]!++;
+  for (let k = 0; k < signatures.length; k++) {
+    postingStart[term[signatures[k]!]! + 1]!++;
+    if ((k & 65535) === 65535) yield;
+  }
   for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
   const postingDocument = new Int32Array(signatures.length);
   const postingWeight = new Float64Array(signatures.length);
   const fill = postingStart.slice(0, termCount);
-  for (let d = 0; d < count; d++)
+  for (let d = 0; d < count; d++) {
     for (let k = signatureStart[d]!; k < signatureStart[d + 1]!; k++) {
       const p = signatures[k]!;
       const at = fill[term[p]!]!++;
       postingDocument[at] = d;
       postingWeight[at] = weight[p]!;
     }
+    if ((d & 2047) === 2047) yield;
+  }
   yield;
 
   const score = new Float64Array(count);

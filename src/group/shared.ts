@@ -88,6 +88,7 @@ export function* findShared(segments: Segments, analysis: Analysis, terms: Docum
     take(terms.head, terms.headStart[d]!, terms.headStart[d + 1]!);
     for (let s = firstOfDoc[d]!; s < firstOfDoc[d + 1]! && lead.length - leadStart[d]! < leadTerms; s++) take(analysis.terms, termStart[s]!, termStart[s + 1]!);
     take(terms.extra, terms.extraStart[d]!, terms.extraStart[d + 1]!);
+    if ((d & 2047) === 2047) yield;
   }
   leadStart[documents] = lead.length;
   const leadList = lead.toArray();
