@@ -87,6 +87,9 @@ describe('digest: feeds of two or three articles', () => {
   test.each(pairsWithin)('two articles of one story (%s) are one story', (_, feed) => expect(shape(feed)).toEqual([2]));
   test.each(Object.entries(stories))('the three articles of %s are one story', (_, feed) => expect(shape(feed)).toEqual([3]));
   test('two of the example articles are one story', () => expect(shape(EXAMPLES.slice(0, 2))).toEqual([2]));
+  test('two identical articles are one story', () => {
+    expect(shape([0, 1].map((k) => ({ id: `copy-${k}`, text: FLOOD[0]!.text })))).toEqual([2]);
+  });
   const names = Object.keys(stories) as (keyof typeof stories)[];
   const pairsAcross = names.flatMap((a, i) => names.slice(i + 1).map((b) => [`${a} and ${b}`, [stories[a][0]!, stories[b][0]!]])) as [string, SourceDocument[]][];
   test.each(pairsAcross)('two articles of different stories (%s) are two stories', (_, feed) => expect(shape(feed)).toEqual([1, 1]));
