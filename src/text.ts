@@ -128,8 +128,8 @@ export function hashSpan(text: string, start: number, end: number, seed = 0x811c
 const SORT_RUN = 4096;
 
 /**
- * `values` sorted as the built-in sort sorts them (stable; code-unit order for strings when no
- * `compare` is given), pausing as it goes: runs of 4,096 sorted by the built-in sort, then merged
+ * `values` sorted as the built-in sort sorts them (stable; without `compare`, for strings only:
+ * code-unit order), pausing as it goes: runs of 4,096 sorted by the built-in sort, then merged
  * pairwise, a pause per 8,192 items moved. One sort of 100,000 ids, or of a million warnings,
  * held the event loop for 0.1 to 2 seconds.
  */
@@ -150,10 +150,13 @@ export function* sortInPieces<T>(values: readonly T[], compare?: (a: T, b: T) =>
       let i = left;
       let j = middle;
       // Ties take the left run's item first: as stable as the built-in sort.
-      for (let k = left; k < right; k++) to[k] = j >= right || (i < middle && inOrder(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
-      if ((moved += right - left) >= 8192) {
-        moved = 0;
-        yield;
+      for (let k = left; k < right; k++) {
+        to[k] = j >= right || (i < middle && inOrder(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
+        // Inside the merge: the last pass merges all n items.
+        if (++moved === 8192) {
+          moved = 0;
+          yield;
+        }
       }
     }
     [from, to] = [to, from];

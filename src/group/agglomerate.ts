@@ -1,7 +1,7 @@
 /**
  * Group-average linkage, the candidate merges taken from the sparse similarity graph. The link of
  * two clusters A and B is the average cosine over all their pairs, S_A · S_B / (|A| · |B|) with S
- * the sum of a cluster's unit vectors (sums.ts): exact, not only over the pairs the graph holds.
+ * the sum of a cluster's document vectors (sums.ts): exact, not only over the pairs the graph holds.
  * One strong pair cannot glue two stories together: the similarity must be spread over all pairs
  * (single linkage chains a whole feed into a few giant stories). The best link is merged while it
  * is at least the threshold. Only clusters joined by an edge are candidates. No number of stories

@@ -1,8 +1,9 @@
 /**
- * The sum of the unit vectors of each cluster's documents. The average cosine over all pairs of
- * two clusters A and B is exactly S_A · S_B / (|A| · |B|) (cosine of unit vectors is their dot
- * product, and the dot product is bilinear): group-average linkage over every pair, not only the
- * pairs the sparse graph holds, at the cost of one sparse dot product per neighbouring cluster.
+ * The sum of the vectors of each cluster's documents. The average cosine over all pairs of two
+ * clusters A and B is exactly S_A · S_B / (|A| · |B|) (the cosine of two documents is the dot
+ * product of their vectors, vectors.ts, and the dot product is bilinear): group-average linkage
+ * over every pair, not only the pairs the sparse graph holds, at the cost of one sparse dot
+ * product per neighbouring cluster.
  */
 import type { DocumentVectors } from './vectors.js';
 

@@ -41,7 +41,7 @@ export class Interner {
   /** The first item of each class. */
   readonly representative = new IntList();
   constructor(private readonly same: (a: number, b: number) => boolean, expected = 1024) {
-    let size = 64;
+    let size = 4; // 256 tables of 4 slots: a feed of two documents allocates kilobytes, not hundreds
     while (size * TABLES < 2 * expected) size *= 2;
     for (let t = 0; t < TABLES; t++) {
       this.slots.push(new Int32Array(size));

@@ -17,7 +17,7 @@ import type { Shared } from './shared.js';
 import type { DocumentTerms } from './terms.js';
 import { IntChunks, RealChunks } from '../int-list.js';
 
-/** Sparse unit vectors: document k's terms are `term[start[k] .. start[k + 1])`, ascending. */
+/** Sparse vectors: document k's terms are `term[start[k] .. start[k + 1])`, ascending; each the shared-term part of a unit vector (its other terms, one document's own, are left out), so the dot product of two is the cosine of the whole vectors. */
 export interface DocumentVectors {
   start: Int32Array;
   term: Int32Array;
@@ -213,7 +213,7 @@ export function* vectorsOf(
   return { vectors: { start, term: yield* term.toArray(), weight: yield* weight.toArray() }, occurrences };
 }
 
-/** Dot product of vectors a and b (unit vectors: their cosine), and how many terms they share. */
+/** Dot product of vectors a and b (the cosine of the whole vectors), and how many terms they share. */
 export function cosineOf(vectors: DocumentVectors, a: number, b: number): number {
   const { start, term, weight } = vectors;
   let p = start[a]!;
