@@ -33,8 +33,9 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
   let copiedAtPause = 0;
   for (let local = 0; local < picked.length; local++) {
     const d = picked[local]!;
-    if (i - copiedAtPause >= 65_536) {
-      copiedAtPause = i;
+    // Counted in sentences and term ids copied (each term id is a map lookup).
+    if (i + terms.length - copiedAtPause >= 65_536) {
+      copiedAtPause = i + terms.length;
       yield;
     }
     firstOfDoc[local] = i;
