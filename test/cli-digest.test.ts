@@ -58,6 +58,18 @@ describe('chorus digest', () => {
     expect(printed.stories.filter((story) => story.summary)).toHaveLength(2);
   });
 
+  test('no story is not nothing read: stories under --min-documents are listed as unassigned, exit 0', () => {
+    const { status, stdout, stderr } = chorus(['digest', '--format', 'json', '--min-documents', '100', 'feed']);
+    expect(status).toBe(0);
+    expect(stderr).not.toContain('no readable article');
+    const printed = JSON.parse(stdout) as Digest;
+    expect(printed.stories).toEqual([]);
+    expect(printed.unassigned).toHaveLength(FEED.length);
+    const empty = chorus(['digest', '-'], '   \n');
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('no readable article');
+  });
+
   test('Markdown footnotes stay unique across stories', () => {
     const { stdout } = chorus(['digest', '--format', 'markdown', 'feed']);
     const labels = [...stdout.matchAll(/^\[\^([\w-]+)\]:/gm)].map((match) => match[1]);

@@ -96,7 +96,12 @@ function otherConflicts(summary: Summary): string[] {
 
 /** No article at all: no document, or none with a sentence (a digest: no story). */
 function isEmpty(result: Summary | Digest): boolean {
-  if ('stories' in result) return result.stories.length === 0;
+  if ('stories' in result) {
+    // No story is not nothing read: stories below --min-documents, or furniture, are listed as unassigned.
+    if (result.stories.length > 0) return false;
+    const unread = new Set(result.warnings.filter((warning) => warning.code === 'EMPTY_DOCUMENT' || UNREAD.has(warning.code)).map((warning) => warning.documentId));
+    return result.unassigned.every((id) => unread.has(id));
+  }
   return result.documents.length === 0 || result.documents.every((report) => report.sentences === 0);
 }
 
