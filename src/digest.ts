@@ -11,7 +11,7 @@ import { runAsync, runSync, type Work } from './schedule.js';
 import { sliceRead } from './slice.js';
 import { describeStories } from './story.js';
 import { readDocuments, summaryOf } from './summarize.js';
-import { compareCodeUnits, sortInPieces } from './text.js';
+import { compareCodeUnits, instantOf, sortInPieces } from './text.js';
 import type { Digest, SourceDocument, Story, SummaryWarning } from './types.js';
 import { checkOptions, resolveDocuments, type CheckedOptions } from './validate.js';
 
@@ -25,7 +25,7 @@ function* quietly<T>(work: Work<T>): Work<T> {
 }
 
 /** Milliseconds of a validated `publishedAt` (an ISO string since validation), NaN when absent. */
-const timeOf = (document: SourceDocument) => (document.publishedAt === undefined ? Number.NaN : Date.parse(document.publishedAt as string));
+const timeOf = (document: SourceDocument) => (document.publishedAt === undefined ? Number.NaN : instantOf(document.publishedAt as string));
 
 /** The unassigned documents' warnings: why each joined no story (pausing: a feed may hold a million empty documents). */
 function* unassignedWarnings(documents: readonly SourceDocument[], grouping: Grouping, minDocuments: number): Work<Map<number, SummaryWarning>> {

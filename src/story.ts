@@ -11,7 +11,7 @@ import type { Read } from './model.js';
 import { Kind } from './model.js';
 import type { Settings } from './options.js';
 import type { Work } from './schedule.js';
-import { compareCodeUnits } from './text.js';
+import { compareCodeUnits, instantOf } from './text.js';
 import { contentStem, normalise, tokenise } from './tokens.js';
 import type { Story } from './types.js';
 
@@ -58,7 +58,12 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
     return id;
   };
   // Each document's distinct terms (prose and title), and the feed's document frequencies.
-  const titleTerms = documents.map((document) => (document.title === undefined ? [] : [...new Set(stemsOf(document.title, settings, stems).map(termId))]));
+  const titleTerms: number[][] = [];
+  for (let d = 0; d < documents.length; d++) {
+    const title = documents[d]!.title;
+    titleTerms.push(title === undefined ? [] : [...new Set(stemsOf(title, settings, stems).map(termId))]);
+    if ((d & 4095) === 4095) yield; // a feed of 100,000 titles took 200 ms in one turn
+  }
   const termsOf: number[][] = []; // distinct terms of each document
   const countsOf: number[][] = []; // and how often each occurs in it
   const feedDf = new Int32Array(vocabulary.length);
@@ -122,9 +127,10 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
       const { source, publishedAt } = documents[d]!;
       if (source === undefined) unnamed++;
       else sources.add(source);
-      if (typeof publishedAt === 'string') {
-        if (from === undefined || Date.parse(publishedAt) < Date.parse(from)) from = publishedAt;
-        if (to === undefined || Date.parse(publishedAt) > Date.parse(to)) to = publishedAt;
+      // Only dates that parse: a publishedAt of "yesterday" says nothing about the range.
+      if (typeof publishedAt === 'string' && !Number.isNaN(instantOf(publishedAt))) {
+        if (from === undefined || instantOf(publishedAt) < instantOf(from)) from = publishedAt;
+        if (to === undefined || instantOf(publishedAt) > instantOf(to)) to = publishedAt;
       }
     }
     const described: Story = { id: documents[story[0]!]!.id, documentIds: story.map((d) => documents[d]!.id), headline, keyTerms, sources: sources.size + unnamed };
@@ -174,16 +180,15 @@ const SURFACE_DOCUMENTS = 12;
 const REMEMBERED_WORDS = 1 << 18;
 
 /**
- * Each stem as the story's documents most often write it ("Putin", "NATO"), else the stem.
+ * Each stem as the story's documents most often write it ("Putin", "NATO"); a stem with no
+ * written form found (none is expected: every term was read from these documents) is left out.
  * `stemOf` remembers the stem of each word as written (null: no content word), across stories.
  */
 function* writtenForms(read: Read, story: readonly number[], keys: string[], settings: Settings, stemOf: Map<string, string | null>): Work<string[]> {
   const wanted = new Map(keys.map((stem) => [stem, new Map<string, number>()]));
   const scratch = new Map<string, string>();
   let scanned = 0;
-  for (const d of story.slice(0, SURFACE_DOCUMENTS)) {
-    const document = read.documents[d]!;
-    const text = `${document.title ?? ''}\n${document.text.slice(0, SURFACE_SCAN)}`;
+  function* scan(text: string): Work<void> {
     for (const match of text.matchAll(WORD)) {
       const written = match[0].replace(/['\u2019]s$/u, '');
       let stem = stemOf.get(written);
@@ -193,17 +198,26 @@ function* writtenForms(read: Read, story: readonly number[], keys: string[], set
       }
       const forms = stem === null ? undefined : wanted.get(stem);
       if (forms) forms.set(written, (forms.get(written) ?? 0) + 1);
-    }
-    scanned += text.length;
-    if (scanned >= 20_000) {
-      scanned = 0;
-      yield;
+      if ((scanned += match[0].length + 1) >= 20_000) {
+        scanned = 0;
+        yield;
+      }
     }
   }
-  return keys.map((stem) => {
-    let form = stem;
+  for (const d of story.slice(0, SURFACE_DOCUMENTS)) yield* scan(`${read.documents[d]!.title ?? ''}\n${read.documents[d]!.text.slice(0, SURFACE_SCAN)}`);
+  // A key term first written further on (a term is counted over whole articles): read on, only
+  // until every key has a written form. A stem is never shown ("villag" is no word).
+  const missing = () => keys.some((stem) => wanted.get(stem)!.size === 0);
+  for (let k = 0; k < story.length && missing(); k++) {
+    const document = read.documents[story[k]!]!;
+    yield* scan(k < SURFACE_DOCUMENTS ? document.text.slice(SURFACE_SCAN) : `${document.title ?? ''}\n${document.text}`);
+  }
+  const forms: string[] = [];
+  for (const stem of keys) {
+    let form = '';
     let most = 0;
     for (const [written, count] of wanted.get(stem)!) if (count > most || (count === most && compareCodeUnits(written, form) < 0)) [form, most] = [written, count];
-    return form;
-  });
+    if (form !== '') forms.push(form);
+  }
+  return forms;
 }

@@ -181,3 +181,12 @@ export function* sortByUniqueKey<T>(items: readonly T[], key: (item: T) => strin
   }
   return ordered;
 }
+
+/**
+ * Milliseconds since the epoch of an ISO date or date-time string, NaN when it is not one. A
+ * date-time without a zone is read as UTC, as a date alone is: `Date.parse` reads it in the
+ * machine's zone, and a time window would then join or split stories by where the code runs.
+ */
+export function instantOf(iso: string): number {
+  return Date.parse(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(iso) ? `${iso}Z` : iso);
+}

@@ -122,6 +122,26 @@ describe('digest: options of its own', () => {
     expect(digestSync([...FLOOD, lone]).stories.map((story) => story.documentIds)).toContainEqual(['lone']);
   });
 
+  test('publishedFrom/To come from dates that parse; a time without a zone is UTC wherever the code runs', () => {
+    const dated = FLOOD.map((document, k) => ({ ...document, publishedAt: ['yesterday', '2026-11-20T10:00:00', '2026-11-20T08:00:00Z'][k]! }));
+    const [story] = digestSync(dated).stories;
+    expect(story).toMatchObject({ publishedFrom: '2026-11-20T08:00:00Z', publishedTo: '2026-11-20T10:00:00' });
+    // 10:00 without a zone is 10:00 UTC: two hours after 08:00Z, so a window of one hour splits them, one of three does not.
+    const pair = [dated[1]!, dated[2]!];
+    expect(digestSync(pair, { timeWindowHours: 1 }).stories).toHaveLength(2);
+    expect(digestSync(pair, { timeWindowHours: 3 }).stories).toHaveLength(1);
+  });
+
+  test('key terms are words as the documents write them, never bare stems, even when first written past the opening', () => {
+    const opening = (tag: string) => Array.from({ length: 60 }, (_, i) => `Sentence number ${i} about the harbour bridge repair works in Kelport city ${tag}.`).join(' ');
+    const tail = ' The rebels armed themselves with rifles. They armed the villagers. Rebels armed again.';
+    const feed = ['x', 'y'].map((tag) => ({ id: tag, title: 'Kelport harbour bridge repairs', text: opening(tag) + tail }));
+    const [story] = digestSync(feed).stories;
+    const words = new Set(feed.flatMap((document) => `${document.title} ${document.text}`.split(/[^\p{L}\p{N}]+/u)));
+    expect(story!.keyTerms.length).toBeGreaterThan(0);
+    for (const term of story!.keyTerms) expect(words, term).toContain(term);
+  });
+
   test('timeWindowHours: the same story a month apart is two stories', () => {
     const dated = FLOOD.map((document, k) => ({ ...document, publishedAt: k === 2 ? '2026-12-20T00:00:00Z' : '2026-11-20T0' + k + ':00:00Z' }));
     expect(digestSync(dated).stories).toHaveLength(1);

@@ -19,6 +19,7 @@
 import type { LanguageRules } from '../language/index.js';
 import type { Analysis, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
+import { instantOf } from '../text.js';
 import type { SourceDocument } from '../types.js';
 import { averageLinkage } from './agglomerate.js';
 import { findBoilerplate } from './boilerplate.js';
@@ -54,7 +55,7 @@ function* timesOf(documents: readonly SourceDocument[]): Work<Float64Array> {
   const time = new Float64Array(documents.length);
   for (let d = 0; d < documents.length; d++) {
     const at = documents[d]!.publishedAt;
-    time[d] = at === undefined ? Number.NaN : at instanceof Date ? at.getTime() : Date.parse(at);
+    time[d] = at === undefined ? Number.NaN : at instanceof Date ? at.getTime() : instantOf(at);
     if ((d & 16383) === 16383) yield;
   }
   return time;
