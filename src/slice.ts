@@ -8,6 +8,7 @@
  */
 import type { Read } from './model.js';
 import type { Work } from './schedule.js';
+import type { SourceDocument, SummaryWarning } from './types.js';
 import { noStoryWarning } from './summarize.js';
 
 /** The read of `picked` (indexes into `read.documents`, ascending, so still in canonical order); pauses by sentences copied (a story may hold thousands of articles). */
@@ -64,9 +65,9 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
   }
   firstOfDoc[picked.length] = count;
   termStart[count] = terms.length;
-  const ids = new Set(picked.map((d) => read.documents[d]!.id));
   // Feed-wide warnings are dropped; the one about the picked documents alone is made again.
-  const warnings = all.warnings.filter((warning) => warning.documentId !== undefined && ids.has(warning.documentId));
+  const warnings: SummaryWarning[] = [];
+  for (const d of picked) warnings.push(...warningsOf(all.warnings, read.documents).get(read.documents[d]!.id) ?? []);
   const noStory = noStoryWarning(firstOfDoc, start, end, kind);
   if (noStory) warnings.push(noStory);
   return {
@@ -84,4 +85,20 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
     },
     analysis: { key, termStart, terms: Int32Array.from(terms), termCount: vocabulary.length, vocabulary, words, standalone },
   };
+}
+
+/**
+ * The feed's warnings by document id, in their order, worked out once per feed: filtering the
+ * whole list for each story made a digest of 40,000 documents with a warning each quadratic
+ * (15 s of its 16 in the summaries).
+ */
+const warningsByDocument = new WeakMap<readonly SummaryWarning[], Map<string, SummaryWarning[]>>();
+function warningsOf(warnings: readonly SummaryWarning[], documents: readonly SourceDocument[]): Map<string, SummaryWarning[]> {
+  let byDocument = warningsByDocument.get(warnings);
+  if (byDocument === undefined) {
+    byDocument = new Map(documents.map((document) => [document.id, []]));
+    for (const warning of warnings) if (warning.documentId !== undefined) byDocument.get(warning.documentId)?.push(warning);
+    warningsByDocument.set(warnings, byDocument);
+  }
+  return byDocument;
 }
