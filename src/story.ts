@@ -23,6 +23,8 @@ const LEAD_SENTENCES = 3;
 const HEADLINE_WORDS = 30;
 /** Characters of each document scanned for the written forms of its story's key terms. */
 const SURFACE_SCAN = 2000;
+/** Characters read further, at most, for key terms not yet written in those. */
+const MORE_SCAN = 100_000;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
 
@@ -207,10 +209,15 @@ function* writtenForms(read: Read, story: readonly number[], keys: string[], set
   for (const d of story.slice(0, SURFACE_DOCUMENTS)) yield* scan(`${read.documents[d]!.title ?? ''}\n${read.documents[d]!.text.slice(0, SURFACE_SCAN)}`);
   // A key term first written further on (a term is counted over whole articles): read on, only
   // until every key has a written form. A stem is never shown ("villag" is no word).
+  // At most MORE_SCAN characters more: a term whose written form the word pattern never finds
+  // would otherwise have a story of 2,000 articles read whole.
   const missing = () => keys.some((stem) => wanted.get(stem)!.size === 0);
-  for (let k = 0; k < story.length && missing(); k++) {
+  let more = 0;
+  for (let k = 0; k < story.length && more < MORE_SCAN && missing(); k++) {
     const document = read.documents[story[k]!]!;
-    yield* scan(k < SURFACE_DOCUMENTS ? document.text.slice(SURFACE_SCAN) : `${document.title ?? ''}\n${document.text}`);
+    const text = k < SURFACE_DOCUMENTS ? document.text.slice(SURFACE_SCAN, SURFACE_SCAN + MORE_SCAN - more) : `${document.title ?? ''}\n${document.text.slice(0, MORE_SCAN - more)}`;
+    more += text.length;
+    yield* scan(text);
   }
   const forms: string[] = [];
   for (const stem of keys) {
