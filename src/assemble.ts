@@ -113,14 +113,7 @@ export function* assemble(results: StageResults): Work<Summary> {
       yield;
     }
   }
-  // Canonical order: by document, then position, then code; warnings about no document first.
-  const documentIndex = new Map<string, number>();
-  for (let d = 0; d < documents.length; d++) {
-    documentIndex.set(documents[d]!.id, d);
-    if ((d & 16383) === 16383) yield;
-  }
-  const indexOf = (warning: SummaryWarning) => (warning.documentId === undefined ? -1 : documentIndex.get(warning.documentId) ?? -1);
-  const ordered = yield* sortInPieces(warnings, (a, b) => indexOf(a) - indexOf(b) || (a.start ?? -1) - (b.start ?? -1) || compareCodeUnits(a.code, b.code));
+  const ordered = yield* inCanonicalOrder(warnings, documents);
 
   return {
     sentences,
@@ -129,4 +122,28 @@ export function* assemble(results: StageResults): Work<Summary> {
     warnings: ordered,
     conflicts: conflictList(documents, segments, conflicts, sentenceOf),
   };
+}
+
+/**
+ * Warnings in canonical order: by document (those about no document first), then position,
+ * then code; stable. Each warning's document is looked up once, and the sort pauses (a feed may
+ * hold a million documents, each with a warning). Summaries and digests both order theirs so.
+ */
+export function* inCanonicalOrder(warnings: readonly SummaryWarning[], documents: readonly SourceDocument[]): Work<SummaryWarning[]> {
+  const indexOf = new Map<string, number>();
+  for (let d = 0; d < documents.length; d++) {
+    indexOf.set(documents[d]!.id, d);
+    if ((d & 16383) === 16383) yield;
+  }
+  const at = new Int32Array(warnings.length);
+  for (let k = 0; k < warnings.length; k++) {
+    const id = warnings[k]!.documentId;
+    at[k] = id === undefined ? -1 : indexOf.get(id) ?? -1;
+    if ((k & 16383) === 16383) yield;
+  }
+  const order = yield* sortInPieces(
+    warnings.map((_, k) => k),
+    (a, b) => at[a]! - at[b]! || (warnings[a]!.start ?? -1) - (warnings[b]!.start ?? -1) || compareCodeUnits(warnings[a]!.code, warnings[b]!.code),
+  );
+  return order.map((k) => warnings[k]!);
 }

@@ -4,6 +4,7 @@
  * (slice.ts): a story's summary is exactly what `summarize()` of its documents returns.
  * Headlines and key terms come from the documents' own words (story.ts).
  */
+import { inCanonicalOrder } from './assemble.js';
 import { groupStories, type Grouping } from './group/index.js';
 import type { Read } from './model.js';
 import type { DigestOptions } from './options.js';
@@ -92,26 +93,8 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
 
   const why = yield* unassignedWarnings(documents, grouping, settings.minDocuments);
   const unassigned = yield* sortInPieces([...why.keys()], (a, b) => a - b);
-  // The documents' own warnings (an empty article, a cut sentence) and why some joined no story,
-  // in canonical order: by document, then position, then code.
-  const indexOf = new Map<string, number>();
-  for (let d = 0; d < documents.length; d++) {
-    indexOf.set(documents[d]!.id, d);
-    if ((d & 16383) === 16383) yield;
-  }
-  const all = [...read.segments.warnings, ...why.values()];
-  // Each warning's document looked up once, not at every comparison.
-  const at = new Int32Array(all.length);
-  for (let k = 0; k < all.length; k++) {
-    const id = all[k]!.documentId;
-    at[k] = id === undefined ? -1 : indexOf.get(id) ?? -1;
-    if ((k & 16383) === 16383) yield;
-  }
-  const order = yield* sortInPieces(
-    all.map((_, k) => k),
-    (a, b) => at[a]! - at[b]! || (all[a]!.start ?? -1) - (all[b]!.start ?? -1) || compareCodeUnits(all[a]!.code, all[b]!.code),
-  );
-  const warnings = order.map((k) => all[k]!);
+  // The documents' own warnings (an empty article, a cut sentence) and why some joined no story.
+  const warnings = yield* inCanonicalOrder([...read.segments.warnings, ...why.values()], documents);
   return {
     stories: ordered,
     unassigned: unassigned.map((d) => documents[d]!.id),
