@@ -45,6 +45,7 @@ describe('digest: a feed in, one summary per story out', () => {
     expect(alone.documentIds).toEqual([navigation.id]);
     expect(alone.summary!.warnings.map((warning) => warning.code)).toContain('NO_STORY');
     expect(alone.summary).toEqual(summarizeSync([navigation], { words: 60 }));
+    expectExactProvenance(digestSync(feed, { words: 60 }), feed);
   });
 
   test('stories come most sources first; the id is the smallest document id', () => {
@@ -78,7 +79,11 @@ describe('digest: feeds of two or three articles', () => {
   // idf from a handful of documents gives the words they all share no weight: such feeds split
   // apart, or (once shared words count) two stories matched on the few words they share.
   const stories = { FLOOD, CHESS, LAUNCH, RECALL };
-  const shape = (feed: SourceDocument[]) => digestSync(feed, { maxStories: 0 }).stories.map((story) => story.documentIds.length);
+  const shape = (feed: SourceDocument[]) => {
+    const result = digestSync(feed, { words: 40 });
+    expectExactProvenance(result, feed);
+    return result.stories.map((story) => story.documentIds.length);
+  };
   const pairsWithin = Object.entries(stories).flatMap(([name, documents]) => [
     [name, [documents[0]!, documents[1]!]],
     [name, [documents[0]!, documents[2]!]],
