@@ -40,6 +40,9 @@ export const emptyCounts = (): ReadabilityCounts => ({
 
 const FURNITURE =
   /^(?:advertisement|image (?:copyright|caption|source)|photo:|video:|share (?:this|on)|click here|follow us|sign up|subscribe|read more|related|story highlights|associated press$|reuters$|copyright|all rights reserved)|\b(?:getty images|ap photo|click here|newsletter|cookies)\b|…$|\.\.\.$/i;
+/** The site talking to its reader: forms, calls for comments and pictures, missing-page and help notices. */
+const SITE_NOTICE =
+  /\b(?:mailing list|(?:the|this) form below|fill (?:in|out) (?:this|the|your) (?:form|details)|click below|confirm your (?:e-?mail|signature|subscription)|send us your|in the comments(?: below)?$|share your (?:own )?(?:thoughts|views)|from a bookmark|page (?:url|address)|no longer be (?:here|online)|help (?:center|centre|desk))\b/i;
 /** Furniture glued to the front of a sentence: a player's button, a label, a credit (case matters for the capitals). */
 const FURNITURE_PREFIX =
   /^(?:CLOSE|Close|SKIP|Skip|Replay|REPLAY|Watch(?: video)?:|WATCH:|Video:|VIDEO:|Photo:|PHOTO:|Photos:|Listen:|Read more:|Related:|RELATED:|More:|Getty Images|AP Photo|FILE\s*[-–—]|File\s*[-–—]|Image \d+ of \d+|\d+ of \d+ )/;
@@ -104,7 +107,7 @@ export function readability(lines: readonly string[]): ReadabilityCounts {
   counts.sentences = lines.length;
   const words = lines.map(contentWords);
   for (const [index, line] of lines.entries()) {
-    if (FURNITURE.test(line) || FURNITURE_PREFIX.test(line) || BYLINE.test(line)) counts.furniture++;
+    if (FURNITURE.test(line) || SITE_NOTICE.test(line) || FURNITURE_PREFIX.test(line) || BYLINE.test(line)) counts.furniture++;
     if (LOWER_START.test(line)) counts.lowerStart++;
     if (!/[.!?]["'”’)]*$/.test(line) || line.split(/\s+/).length < 4) counts.fragments++;
     if (CONNECTIVE_OPENING.test(line) || (index === 0 && PRONOUN_OPENING.test(line))) counts.danglingStart++;
