@@ -52,6 +52,17 @@ describe('furniture: one line each', () => {
     ['These crawls are part of a project to keep old pages.', 'boilerplate'],
     ['Pages saved here end up in the Wayback Machine after a delay.', 'boilerplate'],
     ['Your Tweet location history can be deleted at any time, the help page says.', 'boilerplate'],
+    // Forms, calls for comments and pictures, missing pages (reworded, as on any site).
+    ['Enter your details in the form below to join our mailing list and hear about new events.', 'boilerplate'],
+    ['Please fill out this short contact form and we will reply soon.', 'boilerplate'],
+    ['Click below to add your name to the letter.', 'boilerplate'],
+    ['Check your inbox to confirm your email address.', 'boilerplate'],
+    ['Send us your photos of the storm.', 'boilerplate'],
+    ['Browse the gallery above and share your own thoughts on the show in the comments.', 'boilerplate'],
+    ['The page address may have changed since you saved it.', 'boilerplate'],
+    ['If you arrived here from a bookmark, try the search box.', 'boilerplate'],
+    ['If you want an older story, it may no longer be online.', 'boilerplate'],
+    ['For more on your account, visit our help center.', 'boilerplate'],
     // (over 40 words: shorter lines opening "By" and a capital are bylines already)
     [`By Jane Q. Doe and John Roe The film opened on Friday to long queues at every cinema in town, ${LONG}`, 'byline'],
     ['1 of 12 Full Screen Autoplay Close Skip Ad × A look back at the mayor’s career in pictures.', 'boilerplate'],
@@ -69,6 +80,11 @@ describe('furniture: one line each', () => {
     [`By Monday and Tuesday the river had risen by more than two metres, the agency said, ${LONG}`, 'prose'],
     [`By Friday Jane Doe and her lawyers had filed three motions with the court in Lansing, ${LONG}`, 'prose'],
     ['“We will not back down,” the mayor said on Tuesday.', 'prose'],
+    // Stories that mention forms, pages and comments are not site notices.
+    ['Residents must fill in the census form by Friday, officials said.', 'prose'],
+    ['The agency said the page had been removed from its website on Friday.', 'prose'],
+    ['She later apologised in the comments of her own post.', 'prose'],
+    ['The senator asked voters to send their questions by mail.', 'prose'],
   ];
   test.each(cases)('%s → %s', (line, expected) => {
     const rows = kinds(line);

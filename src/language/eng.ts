@@ -79,8 +79,17 @@ const FURNITURE: FurniturePatterns = {
     'i',
   ),
   // Calls to action that make a sentence furniture wherever they stand in it.
-  boilerplateAnywhere:
-    /\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web)\b/i,
+  // Forms, calls for readers' comments and pictures, and missing-page notices word these much the
+  // same on every site; each needs a site's own noun ("form below", "comments", "bookmark"), so a
+  // story that mentions a form or a page is not matched.
+  boilerplateAnywhere: new RegExp(
+    String.raw`\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web|` +
+      String.raw`join (?:our|the) (?:mailing|e-?mail) list|(?:in|on|using) the form below|(?:fill (?:in|out)|complete) (?:this|our) [^.]{0,20}\bform\b|fill (?:in|out) your (?:contact )?details|click (?:below|the (?:button|link) below)|confirm your (?:e-?mail|signature|subscription|account)|` +
+      String.raw`send us your (?:photos|pictures|images|videos?|footage|tips|stories)|(?:share your (?:own )?(?:thoughts|views|opinions?)|tell us|let us know)\b[^.]{0,80}\bin the comments|` +
+      String.raw`(?:page|link) (?:url |address )?(?:you (?:are|were) (?:looking for|trying to reach) )?(?:may|might) have (?:been )?(?:changed|moved|removed|deleted|expired)|from a bookmark|page (?:you (?:are|were) looking for|you requested) (?:cannot|can't|could not|was not) (?:be )?found|page not found|` +
+      String.raw`(?:story|article|page)\b[^.]{0,30}\b(?:may|might) no longer be (?:here|available|online)|(?:visit|see|contact) our help (?:center|centre|desk|page))\b`,
+    'i',
+  ),
   linkListHeading:
     /^(?:the latest|latest(?: news| stories| headlines)?|related(?: (?:stories|articles|coverage|content|news|links|reading|posts))?|read (?:more|next|also)|more (?:from|on|news|stories|coverage)\b.{0,40}|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s picks|also (?:read|see|on [\p{L} ]{1,30})|see also|popular (?:now|stories)|what to read next|further reading|in other news|elsewhere|more headlines)\s*:?$/iu,
   // "SEOUL, South Korea (AP) —" or "FORT WAYNE, Ind. (WANE)" at the start of a line: a dateline
