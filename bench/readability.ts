@@ -43,9 +43,9 @@ const FURNITURE =
 /** The site talking to its reader: forms, calls for comments and pictures, missing-page and help notices. */
 const SITE_NOTICE =
   /\b(?:mailing list|(?:the|this) form below|fill (?:in|out) (?:this|the|your) (?:form|details)|click below|confirm your (?:e-?mail|signature|subscription)|send us your|in the comments(?: below)?$|share your (?:own )?(?:thoughts|views)|from a bookmark|page (?:url|address)|no longer be (?:here|online)|help (?:center|centre|desk))\b/i;
-/** Furniture glued to the front of a sentence: a player's button, a label, a credit (case matters for the capitals). */
+/** Furniture glued to the front of a sentence: a player's button, a label, a credit, an outlet's name in brackets (case matters for the capitals). */
 const FURNITURE_PREFIX =
-  /^(?:CLOSE|Close|SKIP|Skip|Replay|REPLAY|Watch(?: video)?:|WATCH:|Video:|VIDEO:|Photo:|PHOTO:|Photos:|Listen:|Read more:|Related:|RELATED:|More:|Getty Images|AP Photo|FILE\s*[-–—]|File\s*[-–—]|Image \d+ of \d+|\d+ of \d+ )/;
+  /^(?:CLOSE|Close|SKIP|Skip|Replay|REPLAY|Watch(?: video)?:|WATCH:|Video:|VIDEO:|Photo:|PHOTO:|Photos:|Listen:|Read more:|Related:|RELATED:|More:|Getty Images|AP Photo|FILE\s*[-–—]|File\s*[-–—]|Image \d+ of \d+|\d+ of \d+ |\([A-Z][A-Za-z. ]{0,30}\)\s*(?:—|–|--?)|\([A-Z]{2,8}\) (?=[A-Z]))/;
 /** A byline run into the first sentence: "By Jane Doe and John Roe The mayor said …" (case matters). */
 const BYLINE = /^By (?:[A-Z][a-z]+ |[A-Z]\. ){1,3}(?:and (?:[A-Z][a-z]+ |[A-Z]\. ){1,3})?[A-Z][a-z]+ [A-Z]/;
 /** Opens with a pronoun: unresolved only when nothing comes before it (the summary's first sentence). */
