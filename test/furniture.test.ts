@@ -165,6 +165,14 @@ describe('furniture glued to the start of a line: the story’s span starts afte
     ],
     ['CLOSE “We are heartbroken,” the family said on Friday.', [['CLOSE', 'boilerplate'], ['“We are heartbroken,” the family said on Friday.', 'prose']]],
     ['CLOSE WASHINGTON (AP) — The Senate passed the bill late on Friday.', [['CLOSE WASHINGTON (AP) —', 'dateline'], ['The Senate passed the bill late on Friday.', 'prose']]],
+    // An outlet's credit without a place.
+    ['(Reuters) - The central bank raised rates by a quarter point.', [['(Reuters) -', 'dateline'], ['The central bank raised rates by a quarter point.', 'prose']]],
+    ['(Wire Health News) -- Toddlers who nap remember more, a study found.', [['(Wire Health News) --', 'dateline'], ['Toddlers who nap remember more, a study found.', 'prose']]],
+    ['(NewsDesk)—Runners who rest twice a week run faster, the study said.', [['(NewsDesk)—', 'dateline'], ['Runners who rest twice a week run faster, the study said.', 'prose']]],
+    ['(CNN) A Detroit man pleaded not guilty on Friday to three charges.', [['(CNN)', 'dateline'], ['A Detroit man pleaded not guilty on Friday to three charges.', 'prose']]],
+    // Brackets that are the story's own words.
+    ['(Hammer equals gavel.) But the crowd chanted it all the same, he said.', [['(Hammer equals gavel.) But the crowd chanted it all the same, he said.', 'prose']]],
+    ['(NASA) scientists said the probe was healthy after the flyby.', [['(NASA) scientists said the probe was healthy after the flyby.', 'prose']]],
     // Not controls: capitals opening a sentence, and words that are names or plain English.
     ['CLOSE to 200 people came to the vigil on Sunday night, organisers said.', [['CLOSE to 200 people came to the vigil on Sunday night, organisers said.', 'prose']]],
     ['Close aides said the senator would not run again next year.', [['Close aides said the senator would not run again next year.', 'prose']]],

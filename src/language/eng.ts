@@ -93,9 +93,11 @@ const FURNITURE: FurniturePatterns = {
   linkListHeading:
     /^(?:the latest|latest(?: news| stories| headlines)?|related(?: (?:stories|articles|coverage|content|news|links|reading|posts))?|read (?:more|next|also)|more (?:from|on|news|stories|coverage)\b.{0,40}|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s picks|also (?:read|see|on [\p{L} ]{1,30})|see also|popular (?:now|stories)|what to read next|further reading|in other news|elsewhere|more headlines)\s*:?$/iu,
   // "SEOUL, South Korea (AP) —" or "FORT WAYNE, Ind. (WANE)" at the start of a line: a dateline
-  // before the first sentence (a dash, or an agency in capitals in brackets, ends it).
+  // before the first sentence (a dash, or an agency in capitals in brackets, ends it). Without a
+  // place, the outlet's credit alone: "(Reuters) -", "(HealthDay News) --", or "(CNN)" in capitals
+  // before a capital; "(Hammer equals gavel.) But" is neither.
   datelinePrefix:
-    /^[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+)/u,
+    /^(?:\(\p{Lu}[\p{L}.&'’ ]{0,30}\)\s*(?:[—–]|--?)\s*|\(\p{Lu}{2,8}\)(?:\s+(?=\p{Lu})|$)|[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+))/u,
   // A video player's buttons, scraped as text before the story's first words. Case matters:
   // "Close aides said…" and "Skip Bayless said…" are sentences.
   playerControls: /^(?:CLOSE\b|Skip (?:in|Ad)\b)(?:\s+(?:CLOSE|Close|Skip(?: in| Ad)?|[x×]|Embed|Share|Replay|Autoplay|Full Screen)(?=\s|$))*/,

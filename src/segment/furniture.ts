@@ -102,9 +102,11 @@ export function datelinePrefixLength(sentence: string, patterns: FurniturePatter
   const match = patterns.datelinePrefix?.exec(sentence);
   if (!match) return 0;
   const rest = sentence.slice(match[0].length);
-  if (rest === '') return /\p{Lu}{2,}/u.test(match[0]) ? match[0].length : 0; // a dateline standing alone
+  // A place in capitals, or an outlet's credit in brackets ("(HealthDay)—").
+  const dateline = match[0].startsWith('(') || /\p{Lu}{2,}/u.test(match[0]);
+  if (rest === '') return dateline ? match[0].length : 0; // a dateline standing alone
   // A dateline introduces a sentence; "U.S. - China talks" is not one.
-  if (!/^[\p{Lu}"“‘'(\p{N}]/u.test(rest) || !/\p{Lu}{2,}/u.test(match[0])) return 0;
+  if (!/^[\p{Lu}"“‘'(\p{N}]/u.test(rest) || !dateline) return 0;
   return match[0].length;
 }
 
