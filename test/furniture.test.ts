@@ -170,6 +170,13 @@ describe('furniture glued to the start of a line: the story’s span starts afte
     ['(Wire Health News) -- Toddlers who nap remember more, a study found.', [['(Wire Health News) --', 'dateline'], ['Toddlers who nap remember more, a study found.', 'prose']]],
     ['(NewsDesk)—Runners who rest twice a week run faster, the study said.', [['(NewsDesk)—', 'dateline'], ['Runners who rest twice a week run faster, the study said.', 'prose']]],
     ['(CNN) A Detroit man pleaded not guilty on Friday to three charges.', [['(CNN)', 'dateline'], ['A Detroit man pleaded not guilty on Friday to three charges.', 'prose']]],
+    // A subheading and the story scraped onto one line: the credit opens the second sentence.
+    [
+      'Running a little helps the heart, a new study says. (NewsDesk)—A little jogging is good for the heart, researchers said.',
+      [['Running a little helps the heart, a new study says.', 'prose'], ['(NewsDesk)—', 'dateline'], ['A little jogging is good for the heart, researchers said.', 'prose']],
+    ],
+    ['Thank you all for coming. (APPLAUSE) Let me begin with the budget.', [['Thank you all for coming.', 'prose'], ['(APPLAUSE) Let me begin with the budget.', 'prose']]],
+    ['The vote was close. (It was 5 to 4.) Nobody left the room before midnight.', [['The vote was close.', 'prose'], ['(It was 5 to 4.) Nobody left the room before midnight.', 'prose']]],
     // Brackets that are the story's own words.
     ['(Hammer equals gavel.) But the crowd chanted it all the same, he said.', [['(Hammer equals gavel.) But the crowd chanted it all the same, he said.', 'prose']]],
     ['(NASA) scientists said the probe was healthy after the flyby.', [['(NASA) scientists said the probe was healthy after the flyby.', 'prose']]],

@@ -7,7 +7,7 @@ import { CLOSERS, OTHER_SENTENCE_ENDS, type LanguageRules } from '../language/in
 import type { LineSplit } from '../caches.js';
 import type { Work } from '../schedule.js';
 import { isSpaceCode, trimSpan } from '../text.js';
-import { openingFurnitureLength } from './furniture.js';
+import { datelinePrefixLength, openingFurnitureLength } from './furniture.js';
 import { splitChunk } from './sbd.js';
 
 /** Lines longer than this are cut (preferably after a full stop) before `sbd` sees them. */
@@ -122,6 +122,30 @@ function cutOverlong(text: string, from: number, to: number, max: number): numbe
   return pieces;
 }
 
+/** `found` with the outlet's credit opening any sentence after the first made a sentence of its own. */
+function* splitCredits(line: string, found: number[], rules: LanguageRules): Work<number[]> {
+  let out: number[] | undefined;
+  for (let s = 2; s < found.length; s += 2) {
+    if ((s & 65535) === 0) yield;
+    const a = found[s]!;
+    const b = found[s + 1]!;
+    let prefix = 0;
+    if (line.charCodeAt(a) === 0x28 /* ( */) {
+      const sentence = line.slice(a, b);
+      prefix = datelinePrefixLength(sentence, rules.furniture);
+      // With a dash only: "(LAUGHTER) Thank you" in a transcript is no credit.
+      if (prefix >= sentence.length || !/^\([^)]*\)\s*[—–-]/.test(sentence)) prefix = 0;
+    }
+    if (prefix > 0 && !out) out = found.slice(0, s);
+    if (!out) continue;
+    if (prefix > 0) {
+      const [creditStart, creditEnd] = trimSpan(line, a, a + prefix);
+      out.push(creditStart, creditEnd, a + prefix, b);
+    } else out.push(a, b);
+  }
+  return out ?? found;
+}
+
 /**
  * Sentences of one trimmed line of text: sbd, the initialism repair, a dateline split off,
  * over-long runs cut. Yields after each chunk of a long line, so the event loop can run in between.
@@ -151,6 +175,9 @@ export function* splitLine(line: string, maxSentenceLength: number, rules: Langu
       found.splice(0, 1, datelineStart, datelineEnd, found[0]! + prefix);
     }
   }
+  // An outlet's credit ("(Reuters) -") can open a later sentence too, when a subheading and the
+  // story were scraped onto one line: only a bracketed credit and a dash are looked for there.
+  if (found.length >= 4 && rules.furniture.datelinePrefix) found = yield* splitCredits(line, found, rules);
   const spans: number[] = [];
   const overlong: number[] = [];
   const runs: [number, number][] = [];
