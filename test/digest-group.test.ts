@@ -104,6 +104,19 @@ describe('groupStories', () => {
     expect(result.unassigned).toEqual(['chess-9', 'flood-9', 'recall-9']);
   });
 
+  test('a list without prose found in two stories is unassigned; two copies of a headline or a snippet are a story', () => {
+    // A crawl notice of an archive (reworded): list items and no sentence of prose.
+    const crawl = 'What this crawl holds:\n\n- Front pages of every site on the list\n\n-- ranked by the links that point to them\n\n- Up to 100 pages of each site';
+    const withCrawl = group([...FEED, doc('flood-9', crawl), doc('chess-9', crawl)]);
+    expect(partition(withCrawl.stories)).toEqual(partition(STORIES));
+    expect(withCrawl.unassigned).toEqual(['chess-9', 'flood-9']);
+    // One line each: an item of a title and a snippet, lower-cased, carried by two feeds.
+    const snippet = 'tessel river floods marlow creek mayor halvorsen orders evacuation of 300 homes';
+    const withSnippet = group([...FEED, doc('item-1', snippet), doc('item-2', snippet)]);
+    expect(withSnippet.unassigned).toEqual([]);
+    expect(withSnippet.stories.some((story) => story.includes('item-1') && story.includes('item-2'))).toBe(true);
+  });
+
   test('an article syndicated verbatim by three outlets is a story, not furniture', () => {
     const wire = [...FLOOD, ...LAUNCH].map((document) => document.text).join('\n\n');
     const result = group([doc('wire-1', wire), doc('wire-2', wire), doc('wire-3', wire), ...CHESS]);

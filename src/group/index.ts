@@ -7,7 +7,8 @@
  *                      (the analysis's terms), or its snippet when it has no prose
  *   2. shared.ts       what documents share verbatim: whole texts, sentences, runs at the top
  *   3. boilerplate.ts  which shared sentences and runs are page furniture (left out everywhere);
- *                      a whole text found verbatim in `maxCopies` documents or more is furniture
+ *                      a whole text found verbatim in `maxCopies` documents or more is furniture,
+ *                      and so is one without prose, of a few sentences, found twice
  *   4. vectors.ts      tf-idf of headline and lead, rare terms weighted up
  *   5. candidates.ts   a sparse similarity graph from an inverted index (never all pairs)
  *   6. agglomerate.ts  average linkage until the best link is under `storySimilarity`
@@ -17,7 +18,7 @@
  * done, and the work per document is bounded (terms read, postings, candidates).
  */
 import type { LanguageRules } from '../language/index.js';
-import type { Analysis, Segments } from '../model.js';
+import { Kind, type Analysis, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { instantOf } from '../text.js';
 import type { SourceDocument } from '../types.js';
@@ -68,6 +69,15 @@ function contentTerms(d: number, segments: Segments, analysis: Analysis, terms: 
   return prose + terms.headStart[d + 1]! - terms.headStart[d]! + terms.extraStart[d + 1]! - terms.extraStart[d]!;
 }
 
+/** Whether document d is at least `least` sentences and none of them prose: a page's list or notice. */
+function listWithoutProse(d: number, segments: Segments, least: number): boolean {
+  const from = segments.firstOfDoc[d]!;
+  const to = segments.firstOfDoc[d + 1]!;
+  if (least <= 0 || to - from < least) return false;
+  for (let s = from; s < to; s++) if (segments.kind[s] === Kind.PROSE) return false;
+  return true;
+}
+
 /**
  * Group `documents` (validated, in canonical id order) into stories; `segments` and `analysis` are
  * the stages' output for exactly these documents.
@@ -82,11 +92,17 @@ export function* groupStories(
   const count = documents.length;
   const terms = yield* documentTerms(documents, segments, analysis, settings);
   const shared = yield* findShared(segments, analysis, terms, parameters);
-  // Verbatim furniture: a short text repeated in maxCopies documents or more (a longer one is syndicated copy).
+  // Verbatim furniture: a short text repeated in maxCopies documents or more (a longer one is
+  // syndicated copy), or a list or notice without prose found twice (an archive's crawl notice
+  // scraped into two stories; a wire story always has prose).
   const counted = new Uint8Array(count);
   for (let d = 0; d < count; d++) {
-    const repeated = parameters.maxCopies > 0 && shared.copies[shared.textOf[d]!]! >= parameters.maxCopies;
-    counted[d] = repeated && contentTerms(d, segments, analysis, terms) < parameters.furnitureMostTerms ? 0 : 1;
+    const copies = shared.copies[shared.textOf[d]!]!;
+    const repeated = parameters.maxCopies > 0 && copies >= parameters.maxCopies;
+    const furniture =
+      (repeated && contentTerms(d, segments, analysis, terms) < parameters.furnitureMostTerms) ||
+      (copies >= 2 && listWithoutProse(d, segments, parameters.furnitureListSentences));
+    counted[d] = furniture ? 0 : 1;
   }
   const counter = new TermCounter(segments, analysis, terms, shared, parameters);
   const cleaning = yield* findBoilerplate(counter, segments, analysis, shared, counted, count, parameters);

@@ -35,6 +35,11 @@ export interface GroupParameters {
   maxCopies: number;
   /** … when it has fewer content terms than this: a longer one is an article syndicated verbatim (wire copy), and a story. */
   furnitureMostTerms: number;
+  /**
+   * A text with no prose sentence and at least this many sentences (a page's list or notice, not
+   * a headline or a title and a snippet) is furniture from its second copy (0: never).
+   */
+  furnitureListSentences: number;
   /** Sentences shorter than this (words) are not compared across documents. */
   sentenceMinWords: number;
   /** Shared runs are looked for among a document's first this many terms, headline included … */
@@ -70,6 +75,7 @@ export const GROUP_PARAMETERS: Readonly<GroupParameters> = Object.freeze({
   uniqueTermShare: 0.75,
   maxCopies: 3,
   furnitureMostTerms: 80,
+  furnitureListSentences: 3,
   sentenceMinWords: 6,
   leadTerms: 30,
   runTerms: 5,
