@@ -94,6 +94,21 @@ describe('dedupe on the example articles', () => {
     expect(segments.doc[merged.representative[0]!]).toBe(1);
   });
 
+  test('a third copy near only one member of a group joins it (found by the property below)', () => {
+    // Two copies of the lead with a word put in front ("also", "reportedly") are too far from
+    // the reworded third copy; the clean lead is near it. Giving up on a group after two tries
+    // left the third copy alone.
+    const lead = 'After decades of complicated, hot-and-cold relations, Russia and North Korea have drawn closer since Moscow’s invasion of Ukraine in 2022.';
+    const arrival = 'North Korea’s Kim Jong Un arrived in Russia on Tuesday for a meeting with President Vladimir Putin where they are expected to offer each other increased support in their escalating standoffs with the West.';
+    const reworded = 'After decades of hot-and-cold relations, reportedly Russia and North Korea have drawn closer since Moscow’s invasion of Ukraine in 2022.';
+    const outlets = [
+      { id: 'outlet-0', text: `${lead} ${arrival}` },
+      { id: 'outlet-1', text: `also ${lead} ${arrival}` },
+      { id: 'outlet-2', text: `reportedly ${lead} ${reworded} ${arrival}` },
+    ];
+    expect(partition(groupsOf(outlets, 0.2).groups)).toEqual(exhaustiveGroups(outlets, 0.2));
+  });
+
   test('blocking finds exactly the groups that all pairs find', () => {
     expect(partition(groups)).toEqual(exhaustiveGroups(documents, 0.3));
     for (const threshold of [0, 0.1, 0.2, 0.4]) expect(partition(groupsOf(documents, threshold).groups)).toEqual(exhaustiveGroups(documents, threshold));
