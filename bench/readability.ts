@@ -42,7 +42,7 @@ const FURNITURE =
   /^(?:advertisement|image (?:copyright|caption|source)|photo:|video:|share (?:this|on)|click here|follow us|sign up|subscribe|read more|related|story highlights|associated press$|reuters$|copyright|all rights reserved)|\b(?:getty images|ap photo|click here|newsletter|cookies)\b|…$|\.\.\.$/i;
 /** The site talking to its reader: forms, calls for comments and pictures, missing-page and help notices. */
 const SITE_NOTICE =
-  /\b(?:mailing list|(?:the|this) form below|fill (?:in|out) (?:this|the|your) (?:form|details)|click below|confirm your (?:e-?mail|signature|subscription)|send us your|in the comments(?: below)?$|share your (?:own )?(?:thoughts|views)|from a bookmark|page (?:url|address)|no longer be (?:here|online)|help (?:center|centre|desk))\b/i;
+  /\b(?:our mailing list|(?:the|this) form below|fill (?:in|out) (?:this|the|your) (?:form|details)|our help (?:center|centre|desk)|page (?:url|address) may have|from a bookmark, the page|may no longer be here|share your (?:own )?(?:thoughts|views))\b|\bin the comments(?: below)?\W*$|^(?:click below|send us your|(?:you must |please )?confirm your (?:e-?mail|signature|subscription)|(?:please )?leave (?:your |a )?comments? below|have your say)/i;
 /** Furniture glued to the front of a sentence: a player's button, a label, a credit, an outlet's name in brackets (case matters for the capitals). */
 const FURNITURE_PREFIX =
   /^(?:CLOSE|Close|SKIP|Skip|Replay|REPLAY|Watch(?: video)?:|WATCH:|Video:|VIDEO:|Photo:|PHOTO:|Photos:|Listen:|Read more:|Related:|RELATED:|More:|Getty Images|AP Photo|FILE\s*[-–—]|File\s*[-–—]|Image \d+ of \d+|\d+ of \d+ |\([A-Z][A-Za-z. ]{0,30}\)\s*(?:—|–|--?)|\([A-Z]{2,8}\) (?=[A-Z]))/;

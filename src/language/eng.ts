@@ -73,31 +73,38 @@ const FURNITURE: FurniturePatterns = {
       // Sign-up forms, error and video-player notices, and a web archive's crawl notice: the
       // same sentences on page after page, in every cluster a scraper touched.
       String.raw`(?:email |newsletter )?sign up\b|by signing up\b|you (?:can|may) unsubscribe\b|you must select a newsletter\b|thank you for (?:subscribing|signing up)\b|view all\b.{0,40}\bnewsletters\b|` +
-      String.raw`an error (?:has )?occurred\b|please try again\b|sorry,? (?:the|this) page\b|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
+      String.raw`an error (?:has )?occurred\b|please try again\b|sorry,? (?:the|this) page\b|(?:the|this) page you(?: are|'re) looking for (?:does not|doesn't|no longer|cannot|can't|could not)\b|we (?:can't|cannot|couldn't|could not) find the page\b|(?:error )?(?:404 )?page not found\b|if you (?:are|were|came|arrived)\b[^.]{0,40}\bfrom a bookmark\b|` +
+      // Calls to the reader as the sentence's first words: a quotation ("“Send us your stories,”
+      // the commission urged") opens with its mark, and a story's "asks users to click below"
+      // does not open with the call.
+      String.raw`(?:please )?click (?:below|the (?:button|link) below)\b|(?:you (?:must|need to) |please )?confirm your (?:e-?mail(?: address)?|subscription|signature)\b|send us your (?:photos|pictures|images|videos?|footage|tips|stories)\b|(?:please )?leave (?:your |a )?comments? below\b|have your say\b|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
       String.raw`rating is available when\b|have a (?:news )?tip\b|want (?:more )?(?:stories|news) like (?:these|this)\b|download (?:the|our)\b.{0,40}\bapp\b|add as an interest\b|breaking news emails?\b|the news and stories that matter\b|` +
       String.raw`starting in \d{4}, alexa internet\b|flowing in every day, these data\b|these crawls are part of\b|crawls of supported\b|that way, as the pages that are referenced\b)`,
     'i',
   ),
-  // Calls to action that make a sentence furniture wherever they stand in it.
-  // Forms, calls for readers' comments and pictures, and missing-page notices word these much the
-  // same on every site; each needs a site's own noun ("form below", "comments", "bookmark"), so a
-  // story that mentions a form or a page is not matched.
+  // Calls to action that make a sentence furniture wherever they stand in it ("click here"), and
+  // forms, help desks and missing-page notices in a site's own words ("our mailing list", "the
+  // form below", "the page URL may have changed"), which a story that names a surname Page, a
+  // form or a mailing list does not use. Other calls to the reader count only as the sentence's
+  // opening (in `boilerplate`) or its close ("… in the comments.").
   boilerplateAnywhere: new RegExp(
     String.raw`\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web|` +
-      String.raw`join (?:our|the) (?:mailing|e-?mail) list|(?:in|on|using) the form below|(?:fill (?:in|out)|complete) (?:this|our) [^.]{0,20}\bform\b|fill (?:in|out) your (?:contact )?details|click (?:below|the (?:button|link) below)|confirm your (?:e-?mail|signature|subscription|account)|` +
-      String.raw`send us your (?:photos|pictures|images|videos?|footage|tips|stories)|(?:share your (?:own )?(?:thoughts|views|opinions?)|tell us|let us know)\b[^.]{0,80}\bin the comments|` +
-      String.raw`(?:page|link) (?:url |address )?(?:you (?:are|were) (?:looking for|trying to reach) )?(?:may|might) have (?:been )?(?:changed|moved|removed|deleted|expired)|from a bookmark|page (?:you (?:are|were) looking for|you requested) (?:cannot|can't|could not|was not) (?:be )?found|page not found|` +
-      String.raw`(?:story|article|page)\b[^.]{0,30}\b(?:may|might) no longer be (?:here|available|online)|(?:visit|see|contact) our help (?:center|centre|desk|page))\b`,
+      String.raw`join our (?:mailing|e-?mail) list|(?:in|on|using) the form below|(?:fill (?:in|out)|complete) (?:this|our) (?:(?:short|quick|simple|online|contact|sign-?up|registration) ){0,2}form|fill (?:in|out) your (?:contact )?details|` +
+      String.raw`page (?:url|address) (?:may|might) have changed|page you(?: are|'re| were) (?:looking for|trying to reach|requested) (?:may|might) have been (?:moved|removed|deleted|renamed)|older (?:news )?(?:story|stories|article|articles)\b[^.]{0,30}\b(?:may|might) no longer be here|` +
+      String.raw`please (?:visit|see|contact) our help (?:center|centre|desk|page))\b|` +
+      String.raw`\b(?:share your (?:own )?(?:thoughts|views|opinions?)|tell us what you think|let us know what you think)\b[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$`,
     'i',
   ),
   linkListHeading:
     /^(?:the latest|latest(?: news| stories| headlines)?|related(?: (?:stories|articles|coverage|content|news|links|reading|posts))?|read (?:more|next|also)|more (?:from|on|news|stories|coverage)\b.{0,40}|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|editor'?s picks|also (?:read|see|on [\p{L} ]{1,30})|see also|popular (?:now|stories)|what to read next|further reading|in other news|elsewhere|more headlines)\s*:?$/iu,
   // "SEOUL, South Korea (AP) —" or "FORT WAYNE, Ind. (WANE)" at the start of a line: a dateline
   // before the first sentence (a dash, or an agency in capitals in brackets, ends it). Without a
-  // place, the outlet's credit alone: "(Reuters) -", "(HealthDay News) --", or "(CNN)" in capitals
-  // before a capital; "(Hammer equals gavel.) But" is neither.
+  // place, the outlet's credit alone: any name in brackets and a dash ("(Reuters) -", "(WABC-TV)
+  // --", "(NBC 5) —"), or one of the agencies that credit without a dash ("(CNN)The Senate",
+  // "(CNN Money) The Dow"). "(FBI) Director …", "(APPLAUSE) Let me …" and "(Hammer equals
+  // gavel.) But …" are the story's own words.
   datelinePrefix:
-    /^(?:\(\p{Lu}[\p{L}.&'’ ]{0,30}\)\s*(?:[—–]|--?)\s*|\(\p{Lu}{2,8}\)(?:\s+(?=\p{Lu})|$)|[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+))/u,
+    /^(?:\(\p{Lu}[\p{L}\p{N}.&'’/ -]{0,30}\)\s*(?:[—–]|--?)\s*|\((?:CNN|AP|AFP|UPI|BBC|NPR|Reuters)(?: \p{Lu}\p{L}*)?\)(?:\s*(?=\p{Lu})|$)|[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2}\s*(?:(?:\([\p{L}\s.]{1,30}\)\s*)?(?:[—–]|--?)\s*|\(\p{Lu}[\p{Lu}\s.]{1,20}\)\s+))/u,
   // A video player's buttons, scraped as text before the story's first words. Case matters:
   // "Close aides said…" and "Skip Bayless said…" are sentences.
   playerControls: /^(?:CLOSE\b|Skip (?:in|Ad)\b)(?:\s+(?:CLOSE|Close|Skip(?: in| Ad)?|[x×]|Embed|Share|Replay|Autoplay|Full Screen)(?=\s|$))*/,

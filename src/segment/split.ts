@@ -122,26 +122,31 @@ function cutOverlong(text: string, from: number, to: number, max: number): numbe
   return pieces;
 }
 
-/** `found` with the outlet's credit opening any sentence after the first made a sentence of its own. */
+/** Length of the credit and dash opening `sentence` ("(Reuters) -"), when the story follows; else 0. */
+function creditLength(sentence: string, rules: LanguageRules): number {
+  if (sentence.charCodeAt(0) !== 0x28 /* ( */) return 0;
+  const prefix = datelinePrefixLength(sentence, rules.furniture);
+  // With a dash only: "(LAUGHTER) Thank you" in a transcript is no credit.
+  return prefix < sentence.length && /^\([^)]*\)\s*[—–-]/.test(sentence) ? prefix : 0;
+}
+
+/** `found` with the outlet's credits opening any sentence after the first made sentences of their own. */
 function* splitCredits(line: string, found: number[], rules: LanguageRules): Work<number[]> {
   let out: number[] | undefined;
   for (let s = 2; s < found.length; s += 2) {
     if ((s & 65535) === 0) yield;
-    const a = found[s]!;
+    let a = found[s]!;
     const b = found[s + 1]!;
-    let prefix = 0;
-    if (line.charCodeAt(a) === 0x28 /* ( */) {
-      const sentence = line.slice(a, b);
-      prefix = datelinePrefixLength(sentence, rules.furniture);
-      // With a dash only: "(LAUGHTER) Thank you" in a transcript is no credit.
-      if (prefix >= sentence.length || !/^\([^)]*\)\s*[—–-]/.test(sentence)) prefix = 0;
-    }
-    if (prefix > 0 && !out) out = found.slice(0, s);
-    if (!out) continue;
-    if (prefix > 0) {
+    // Credits one after another ("(Reuters) -- (AP) — The …") each become a sentence.
+    // A window, not the whole sentence: a sentence of a hundred thousand credits is read once.
+    const window = () => line.slice(a, Math.min(b, a + 256));
+    for (let prefix = creditLength(window(), rules); prefix > 0; prefix = creditLength(window(), rules)) {
+      out ??= found.slice(0, s);
       const [creditStart, creditEnd] = trimSpan(line, a, a + prefix);
-      out.push(creditStart, creditEnd, a + prefix, b);
-    } else out.push(a, b);
+      out.push(creditStart, creditEnd);
+      a += prefix;
+    }
+    if (out) out.push(a, b);
   }
   return out ?? found;
 }
