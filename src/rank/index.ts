@@ -22,7 +22,8 @@
  * story) is not used to find neighbours (it still counts in the similarity of groups found
  * through rarer terms). Each group keeps its `maxNeighbours` most similar neighbours. Below
  * those caps the result equals the dense computation. Power iteration runs until the L1
- * change is below `tolerance` or `maxIterations` is reached.
+ * change is below `tolerance` (times facts/1,000 above a thousand facts) or `maxIterations` is
+ * reached.
  */
 import { buildVectors } from '../measures.js';
 import { pow } from '../math.js';
