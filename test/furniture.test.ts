@@ -65,6 +65,7 @@ describe('furniture: one line each', () => {
     ['If you want an older story, it may no longer be here.', 'boilerplate'],
     ['For more on your account, please visit our help center.', 'boilerplate'],
     ['Please leave your comments below.', 'boilerplate'],
+    ['Please keep sending your pictures in the comments.', 'boilerplate'],
     ['We cannot find the page you asked for.', 'boilerplate'],
     // (over 40 words: shorter lines opening "By" and a capital are bylines already)
     [`By Jane Q. Doe and John Roe The film opened on Friday to long queues at every cinema in town, ${LONG}`, 'byline'],

@@ -77,7 +77,7 @@ const FURNITURE: FurniturePatterns = {
       // Calls to the reader as the sentence's first words: a quotation ("“Send us your stories,”
       // the commission urged") opens with its mark, and a story's "asks users to click below"
       // does not open with the call.
-      String.raw`(?:please )?click (?:below|the (?:button|link) below)\b|(?:you (?:must|need to) |please )?confirm your (?:e-?mail(?: address)?|subscription|signature)\b|send us your (?:photos|pictures|images|videos?|footage|tips|stories)\b|(?:please )?leave (?:your |a )?comments? below\b|have your say\b|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
+      String.raw`(?:please )?click (?:below|the (?:button|link) below)\b|(?:you (?:must|need to) |please )?confirm your (?:e-?mail(?: address)?|subscription|signature)\b|send us your (?:photos|pictures|images|videos?|footage|tips|stories)\b|(?:please )?leave (?:your |a )?comments? below\b|have your say\b|please\b[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
       String.raw`rating is available when\b|have a (?:news )?tip\b|want (?:more )?(?:stories|news) like (?:these|this)\b|download (?:the|our)\b.{0,40}\bapp\b|add as an interest\b|breaking news emails?\b|the news and stories that matter\b|` +
       String.raw`starting in \d{4}, alexa internet\b|flowing in every day, these data\b|these crawls are part of\b|crawls of supported\b|that way, as the pages that are referenced\b)`,
     'i',
