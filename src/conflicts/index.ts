@@ -98,7 +98,7 @@ export function* findConflicts(segments: Segments, analysis: Analysis, groups: G
     }
     if (!nodes.differs.includes(true)) continue;
     const matchOf = (x: number, y: number) => matches.get(x * texts.length + y);
-    const found = conflictsOf(texts, nodes, matchOf, (t) => (t < pivots ? texts.length : pivots), segments, language);
+    const found = yield* conflictsOf(texts, nodes, matchOf, (t) => (t < pivots ? texts.length : pivots), segments, language);
     if (found.length > 0) byGroup.set(g, found);
     yield;
   }

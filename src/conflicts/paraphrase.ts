@@ -149,7 +149,7 @@ export function* attachParaphrases(segments: Segments, analysis: Analysis, group
         for (let p = groups.memberStart[h]!; p < groups.memberStart[h + 1]!; p++) if (!documents.has(segments.doc[groups.members[p]!]!)) members.push(groups.members[p]!);
         const phrases = phrasesOf(tokens, language);
         const reading: GroupText = { sentence: groups.representative[h]!, tokens, phrases, signature: phrases.map((p) => p.value).join(' '), members };
-        const spans = memberSpans(reading, phrase.from, phrase.to, tokens.end[phrase.spanTo - 1]!, QUANTITY, segments, language);
+        const spans = yield* memberSpans(reading, phrase.from, phrase.to, tokens.end[phrase.spanTo - 1]!, QUANTITY, segments, language);
         for (const span of spans) conflict.variants[side]!.attached.push(span);
         for (const span of spans) documents.add(segments.doc[span.sentence]!);
       }

@@ -5,6 +5,7 @@
  */
 import type { ConflictWords } from '../language/index.js';
 import type { Segments } from '../model.js';
+import type { Work } from '../schedule.js';
 import { mapRange } from './align.js';
 import { sameName } from './names.js';
 import { classOf, NAME, type GroupText, type Nodes } from './pairs.js';
@@ -14,6 +15,13 @@ import type { Tokens } from './tokens.js';
 
 /** Most versions of one fact: more is a list (numbered lines of a log, captions of a gallery). */
 const MAX_VARIANTS = 12;
+
+/**
+ * Work between two pauses (a node aligned with one text, a member read off, a pair of places
+ * compared): a group of thousands of reprints with dozens of places held the event loop for
+ * seconds in one piece.
+ */
+const PAUSE_WORK = 2_000;
 
 /** A conflict found in one group, before it is laid out flat. */
 export interface Found {
@@ -40,11 +48,16 @@ export interface FoundVariant {
  * Texts that carry a node's words at the aligned place join its component (only texts the
  * node's text was aligned with: `aligned(t)`); then the nodes of one text that overlap are one place.
  */
-function propagate(texts: readonly GroupText[], nodes: Nodes, matchOf: MatchOf, aligned: (t: number) => number): void {
+function* propagate(texts: readonly GroupText[], nodes: Nodes, matchOf: MatchOf, aligned: (t: number) => number): Work<void> {
   const created = nodes.count;
+  let work = 0;
   for (let n = 0; n < created; n++) {
     const t = nodes.text[n]!;
     const last = aligned(t);
+    if ((work += 1 + last) >= PAUSE_WORK) {
+      work = 0;
+      yield;
+    }
     for (let z = 0; z < last; z++) {
       if (z === t) continue;
       const match = t < z ? matchOf(t, z) : matchOf(z, t);
@@ -58,7 +71,12 @@ function propagate(texts: readonly GroupText[], nodes: Nodes, matchOf: MatchOf, 
   const byText = Array.from({ length: nodes.count }, (_, n) => n).sort((a, b) => nodes.text[a]! - nodes.text[b]! || a - b);
   for (let i = 0; i < byText.length; i++) {
     const a = byText[i]!;
+    if (++work >= PAUSE_WORK) {
+      work = 0;
+      yield;
+    }
     for (let j = i + 1; j < byText.length && nodes.text[byText[j]!] === nodes.text[a]; j++) {
+      work++;
       const b = byText[j]!;
       if (nodes.cls[a] === nodes.cls[b] && nodes.a0[a]! < nodes.a1[b]! && nodes.a0[b]! < nodes.a1[a]!) nodes.union(a, b);
     }
@@ -79,9 +97,12 @@ interface Place {
  * shortest that took part in a differing pair (different pairings cut a run differently). A
  * text with two separate nodes in one component is ambiguous, and the component is dropped.
  */
-function placesOf(texts: readonly GroupText[], nodes: Nodes): Place[] {
+function* placesOf(texts: readonly GroupText[], nodes: Nodes): Work<Place[]> {
   const components = new Map<number, number[]>();
+  let work = 0;
+  const pause = (units: number) => (work += units) >= PAUSE_WORK && ((work = 0), true);
   for (let n = 0; n < nodes.count; n++) {
+    if (pause(1)) yield;
     const root = nodes.find(n);
     const list = components.get(root);
     if (list === undefined) components.set(root, [n]);
@@ -90,6 +111,7 @@ function placesOf(texts: readonly GroupText[], nodes: Nodes): Place[] {
   const places: Place[] = [];
   const rank = (n: number) => (nodes.differs[n] ? 0 : 1e6) + (nodes.a1[n]! - nodes.a0[n]!) * 1e3 + nodes.a0[n]!;
   for (const ids of components.values()) {
+    if (pause(ids.length)) yield;
     if (!ids.some((n) => nodes.differs[n])) continue;
     const chosen = new Map<number, number>();
     let ambiguous = false;
@@ -110,8 +132,10 @@ function placesOf(texts: readonly GroupText[], nodes: Nodes): Place[] {
     for (let j = 0; j < places.length; j++) {
       const a = places[i]!;
       const b = places[j]!;
+      if (pause(1)) yield;
       if (i === j || a.cls !== NAME || b.cls !== NAME || a.ranges.size !== b.ranges.size) continue;
       let adjacent = true;
+      if (pause(a.ranges.size)) yield;
       for (const [t, range] of a.ranges) {
         const next = b.ranges.get(t);
         if (next === undefined || next[0] !== range[1] || !/^\s+$/.test(texts[t]!.tokens.text.slice(texts[t]!.tokens.end[range[1] - 1]!, texts[t]!.tokens.start[next[0]]!))) adjacent = false;
@@ -131,20 +155,27 @@ function placesOf(texts: readonly GroupText[], nodes: Nodes): Place[] {
  * variants drops the conflict: it lists different things (numbered captions of one gallery,
  * a list of citations, one page's tiered offers); it does not disagree with another source.
  */
-export function conflictsOf(
+export function* conflictsOf(
   texts: readonly GroupText[],
   nodes: Nodes,
   matchOf: MatchOf,
   aligned: (t: number) => number,
   segments: Segments,
   language: ConflictWords | undefined,
-): Found[] {
-  propagate(texts, nodes, matchOf, aligned);
+): Work<Found[]> {
+  yield* propagate(texts, nodes, matchOf, aligned);
   const found: Found[] = [];
-  for (const { cls, ranges } of placesOf(texts, nodes)) {
+  for (const { cls, ranges } of yield* placesOf(texts, nodes)) {
+    yield;
     const variants: (FoundVariant & { names: string[]; places: [number, number, number, number][] })[] = [];
     const kinds: PhraseKind[] = [];
+    let work = 0;
     for (const [t, [a0, a1]] of [...ranges.entries()].sort((p, q) => p[0] - q[0])) {
+      // A name is compared with each variant so far (up to MAX_VARIANTS): a few units of work.
+      if ((work += 1 + variants.length) >= PAUSE_WORK) {
+        work = 0;
+        yield;
+      }
       const { tokens, phrases } = texts[t]!;
       let value: string;
       let end: number;
@@ -171,18 +202,23 @@ export function conflictsOf(
     // Read off the members before any span is located: most places fail here, in big groups.
     const owner = new Map<number, number>();
     let twoSides = false;
-    variants.forEach((variant, v) => {
-      for (const [t] of variant.places)
+    for (let v = 0; v < variants.length; v++) {
+      for (const [t] of variants[v]!.places) {
+        if ((work += texts[t]!.members.length) >= PAUSE_WORK) {
+          work = 0;
+          yield;
+        }
         for (const member of texts[t]!.members) {
           const had = owner.get(segments.doc[member]!);
           if (had === undefined) owner.set(segments.doc[member]!, v);
           else if (had !== v) twoSides = true;
         }
-    });
+      }
+    }
     if (twoSides) continue;
     for (const variant of variants) {
       // (One by one: a fact reprinted a hundred thousand times has more spans than a call may have arguments.)
-      for (const [t, a0, a1, end] of variant.places) for (const span of memberSpans(texts[t]!, a0, a1, end, cls, segments, language)) variant.spans.push(span);
+      for (const [t, a0, a1, end] of variant.places) for (const span of yield* memberSpans(texts[t]!, a0, a1, end, cls, segments, language)) variant.spans.push(span);
       // Sentence ids run document by document, in order: this is (documentId, start) order.
       variant.spans.sort((p, q) => p.sentence - q.sentence);
       variant.documents = new Set(variant.spans.map((span) => segments.doc[span.sentence])).size;

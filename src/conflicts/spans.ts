@@ -6,6 +6,7 @@
  */
 import type { ConflictWords } from '../language/index.js';
 import type { Segments } from '../model.js';
+import type { Work } from '../schedule.js';
 import { isSpaceCode } from '../text.js';
 import { align, hunksOf, mapRange } from './align.js';
 import { signatureOf } from './classes.js';
@@ -79,14 +80,25 @@ function respelt(ours: Tokens, theirs: Tokens, match: Int32Array, a0: number, a1
   return sameName(ours.key.slice(a0, a1), theirs.key.slice(from, to), language) ? [from, to] : null;
 }
 
-/** The spans of place `[a0, a1)` (ending at offset `placeEnd`) of a reading, one per member that words it. */
-export function memberSpans(reading: GroupText, a0: number, a1: number, placeEnd: number, cls: number, segments: Segments, language: ConflictWords | undefined): Span[] {
+/** Work between two pauses: a member compared by its edges is one unit, one read in full 50. */
+const PAUSE_WORK = 2_000;
+
+/**
+ * The spans of place `[a0, a1)` (ending at offset `placeEnd`) of a reading, one per member that
+ * words it. Pauses by work: a fact reprinted by thousands of documents has as many members.
+ */
+export function* memberSpans(reading: GroupText, a0: number, a1: number, placeEnd: number, cls: number, segments: Segments, language: ConflictWords | undefined): Work<Span[]> {
   const { text, from: readingFrom, to: readingTo } = reading.tokens;
   const start = reading.tokens.start[a0]! - readingFrom;
   const end = placeEnd - readingFrom;
   const length = readingTo - readingFrom;
   const spans: Span[] = [];
+  let work = 0;
   for (const sentence of reading.members) {
+    if (++work >= PAUSE_WORK) {
+      work = 0;
+      yield;
+    }
     const own = segments.analysisText[segments.doc[sentence]!]!;
     const from = segments.start[sentence]!;
     const to = segments.end[sentence]!;
@@ -102,6 +114,7 @@ export function memberSpans(reading: GroupText, a0: number, a1: number, placeEnd
     if (startFirst ? fromStart() : fromEnd()) spans.push(startFirst ? { sentence, start: from + start, end: from + end } : { sentence, start: to - (length - start), end: to - (length - end) });
     else if (startFirst ? fromEnd() : fromStart()) spans.push(startFirst ? { sentence, start: to - (length - start), end: to - (length - end) } : { sentence, start: from + start, end: from + end });
     else {
+      work += 50;
       const place = placeIn(reading, a0, a1, cls, tokenise(own, from, to, language?.abbreviationsWithDot), language);
       if (place !== null) spans.push({ sentence, start: place[0], end: place[1] });
     }
