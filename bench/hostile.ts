@@ -80,6 +80,26 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     },
   },
   {
+    name: '1,000 reprints of 150 numbers, a quarter off by one',
+    attack: 'one fact in a thousand documents disagreeing at 150 places: the conflicts stage reads every member at every place',
+    documents: () =>
+      Array.from({ length: 1000 }, (_, d) => ({
+        id: `d${String(d).padStart(4, '0')}`,
+        text: `The totals were ${Array.from({ length: 150 }, (_, i) => `${i * 3 + ((d + i) % 4 === 0 ? 1 : 0)} units`).join(', ')}. Rescue teams searched the river banks near the town.`,
+      })),
+  },
+  {
+    name: '5,000 copies of one sentence, names, numbers and dates varied',
+    attack: 'a name, a number and a date that differ across thousands of copies of one fact',
+    documents: () => {
+      const names = ['Smith', 'Jones', 'Brown', 'Lee', 'Khan', 'Garcia', 'Müller', 'Rossi'];
+      return Array.from({ length: 5000 }, (_, d) => ({
+        id: `d${String(d).padStart(4, '0')}`,
+        text: `Mayor ${names[d % 8]} said ${(d % 9) + 2} people died when ${names[(d >> 3) % 8]} Bridge collapsed on ${1 + (d % 28)} March, according to ${names[(d >> 6) % 8]} and ${names[(d >> 9) % 8]}. Rescue teams searched the river banks near the town.`,
+      }));
+    },
+  },
+  {
     name: 'an 8 MB HTML page',
     attack: 'markup masked in one pass, thousands of paragraphs',
     documents: () => {
