@@ -17,7 +17,7 @@ class PairTable {
   size = 0;
   /** Room for `most` pairs from the start: rehashing millions of pairs at once was a long pause. */
   constructor(most: number) {
-    let capacity = 1024;
+    let capacity = 16; // a one-sentence story needs a few slots, not a thousand
     while (3 * capacity < 4 * (most + 1)) capacity *= 2; // at most three quarters full
     this.firsts = new Int32Array(capacity).fill(-1);
     this.seconds = new Int32Array(capacity);
