@@ -117,6 +117,26 @@ describe('groupStories', () => {
     expect(withSnippet.stories.some((story) => story.includes('item-1') && story.includes('item-2'))).toBe(true);
   });
 
+  test('a story of more near-copies than a term may propose is still one story', () => {
+    // 400 copies of one article, each with one word of its own: every shared word is held by
+    // more documents than maxPostings, so only its neighbours in each posting list propose a copy.
+    const text = FLOOD.map((document) => document.text).join(' ');
+    const words = text.split(' ');
+    const copies = Array.from({ length: 400 }, (_, k) => {
+      const edited = words.slice();
+      edited[(k * 7) % edited.length] = `variant${k}`;
+      return doc(`copy-${String(k).padStart(3, '0')}`, edited.join(' '));
+    });
+    // 600 other articles of made-up words, so the copies' own words still weigh something.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const others = Array.from({ length: 600 }, (_, k) =>
+      doc(`other-${String(k).padStart(3, '0')}`, `${Array.from({ length: 40 }, () => `w${Math.floor(next() * 5000).toString(36)}x`).join(' ')}.`),
+    );
+    const result = group([...copies, ...others]);
+    expect(result.stories.map((story) => story.length).sort((a, b) => b - a)[0]).toBe(400);
+  });
+
   test('an article syndicated verbatim by three outlets is a story, not furniture', () => {
     const wire = [...FLOOD, ...LAUNCH].map((document) => document.text).join('\n\n');
     const result = group([doc('wire-1', wire), doc('wire-2', wire), doc('wire-3', wire), ...CHESS]);

@@ -2,7 +2,8 @@
  * The similarity graph, never from all pairs. Each document is indexed under its `signatureTerms`
  * heaviest terms; two documents are candidates when they share indexed terms, scored by the part
  * of their dot product on those terms. A term indexed for more than `maxPostings` documents is too
- * common to propose anything. Each document computes the exact cosine with its `candidates` best
+ * common to propose them all: it proposes only the few beside the document in its posting list
+ * (a story of thousands of near-copies shares nothing rarer). Each document computes the exact cosine with its `candidates` best
  * candidates, and keeps an edge when the two share at least `minSharedTerms` terms (one shared
  * word alone is never evidence) and the cosine is at least `edgeFloor`. Work per document is
  * bounded by signatureTerms × maxPostings accumulations and `candidates` cosines.
@@ -100,9 +101,17 @@ export function* similarityEdges(
     for (let k = signatureStart[i]!; k < signatureStart[i + 1]!; k++) {
       const p = signatures[k]!;
       const t = term[p]!;
-      if (postingStart[t + 1]! - postingStart[t]! > maxPostings) continue;
+      let from = postingStart[t]!;
+      let to = postingStart[t + 1]!;
+      if (to - from > maxPostings) {
+        // Too common to propose everyone; it proposes the documents beside i in its posting list
+        // (canonical order), so a story of thousands of near-copies still has edges to merge on.
+        const at = positionOf(postingDocument, from, to, i);
+        from = Math.max(from, at - COMMON_TERM_NEIGHBOURS);
+        to = Math.min(to, at + COMMON_TERM_NEIGHBOURS + 1);
+      }
       const w = weight[p]!;
-      for (let q = postingStart[t]!; q < postingStart[t + 1]!; q++) {
+      for (let q = from; q < to; q++) {
         const j = postingDocument[q]!;
         if (j === i) continue;
         if (score[j] === 0) {
@@ -111,7 +120,7 @@ export function* similarityEdges(
         }
         score[j]! += w * postingWeight[q]!;
       }
-      work += postingStart[t + 1]! - postingStart[t]!;
+      work += to - from;
     }
     // The `most` best scores, ties by the lower index.
     let kept = 0;
@@ -158,6 +167,19 @@ export function* similarityEdges(
     }
   }
   return { count: similarity.length, a: yield* edgeA.toArray(), b: yield* edgeB.toArray(), similarity: yield* similarity.toArray() };
+}
+
+/** Documents a term held by more than `maxPostings` documents proposes on each side of one of them. */
+const COMMON_TERM_NEIGHBOURS = 4;
+
+/** Where `value` is (or would be) in the ascending `list[from .. to)`. */
+function positionOf(list: Int32Array, from: number, to: number, value: number): number {
+  while (from < to) {
+    const middle = (from + to) >>> 1;
+    if (list[middle]! < value) from = middle + 1;
+    else to = middle;
+  }
+  return from;
 }
 
 /** Score s of document j ranks before score t of document k. */

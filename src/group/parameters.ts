@@ -55,7 +55,7 @@ export interface GroupParameters {
   // --- candidate pairs (candidates.ts)
   /** Each document is indexed under its this many heaviest terms … */
   signatureTerms: number;
-  /** … a term indexed for more documents than this proposes nothing … */
+  /** … a term indexed for more documents than this proposes only the few beside each in its posting list … */
   maxPostings: number;
   /** … and the exact cosine is computed with this many best candidates. */
   candidates: number;
