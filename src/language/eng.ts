@@ -88,11 +88,11 @@ const FURNITURE: FurniturePatterns = {
   // form or a mailing list does not use. Other calls to the reader count only as the sentence's
   // opening (in `boilerplate`) or its close ("… in the comments.").
   boilerplateAnywhere: new RegExp(
-    String.raw`\b(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web|` +
-      String.raw`join our (?:mailing|e-?mail) list|(?:in|on|using) the form below|(?:fill (?:in|out)|complete) (?:this|our) (?:(?:short|quick|simple|online|contact|sign-?up|registration) ){0,2}form|fill (?:in|out) your (?:contact )?details|` +
+    String.raw`\b(?:(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web|` +
+      String.raw`join our (?:mailing|e-?mail) list|the form below|(?:fill (?:in|out)|complete) (?:this|our) (?:(?:short|quick|simple|online|contact|sign-?up|registration) ){0,2}form|fill (?:in|out) your (?:contact )?details|` +
       String.raw`page (?:url|address) (?:may|might) have changed|page you(?: are|'re| were) (?:looking for|trying to reach|requested) (?:may|might) have been (?:moved|removed|deleted|renamed)|older (?:news )?(?:story|stories|article|articles)\b[^.]{0,30}\b(?:may|might) no longer be here|` +
       String.raw`please (?:visit|see|contact) our help (?:center|centre|desk|page))\b|` +
-      String.raw`\b(?:share your (?:own )?(?:thoughts|views|opinions?)|tell us what you think|let us know what you think)\b[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$`,
+      String.raw`(?:share your (?:own )?(?:thoughts|views|opinions?)|tell us what you think|let us know what you think)\b[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$)`,
     'i',
   ),
   linkListHeading:
