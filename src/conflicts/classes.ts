@@ -52,8 +52,9 @@ interface Sorting {
 }
 
 /**
- * Members `p ..` of the group into readings, until `to` or until `budget` new comparison keys
- * have been looked at (a plain function: the hot loop of the stage); returns where it stopped.
+ * Members `p ..` of the group into readings, until `to` or until `budget` is spent: a unit per
+ * new comparison key and one per reading it is compared with (up to `COMPARED`, each a diff of
+ * two sentences). A plain function: the hot loop of the stage; returns where it stopped.
  */
 function sort(sorting: Sorting, p: number, to: number, budget: number): number {
   const { segments, groups, language, readings } = sorting;
@@ -64,7 +65,8 @@ function sort(sorting: Sorting, p: number, to: number, budget: number): number {
     const key = groups.keyId[sentence]!;
     let reading = readingOfKey[key]!;
     if (reading < 0) {
-      if (budget-- === 0) return p;
+      if (budget <= 0) return p;
+      budget--;
       const own = segments.analysisText[segments.doc[sentence]!]!;
       // Only where the characters differ, and only when the member says something else there, is
       // its sentence read: first against the representative's, then against the other readings so
@@ -81,10 +83,11 @@ function sort(sorting: Sorting, p: number, to: number, budget: number): number {
         });
       };
       reading = 0;
+      budget--;
       if (says(0)) {
         const compared = Math.min(readings.length, COMPARED);
         reading = 1;
-        while (reading < compared && says(reading)) reading++;
+        while (reading < compared && (budget--, says(reading))) reading++;
         if (reading === compared) {
           reading = readings.length;
           changed = 0;
@@ -130,7 +133,7 @@ function promote(sorting: Sorting, p: number, to: number, budget: number): numbe
 /** Characters a member may word otherwise and still be aligned as the representative, when the group may disagree. */
 const REWORDED = 12;
 
-/** New comparison keys looked at between two progress ticks. */
+/** Work between two progress ticks: new comparison keys looked at, and readings compared with (see `sort`). */
 const KEYS_PER_TICK = 128;
 
 /** Pivots: the representative's reading, then (most members first) each that says something no pivot says; then the rest. */

@@ -104,11 +104,14 @@ export function* findConflicts(segments: Segments, analysis: Analysis, groups: G
   }
   if (language !== undefined) yield* attachParaphrases(segments, analysis, groups, byGroup, language);
   yield { stage: 'conflicts', done: groups.count, total: groups.count };
-  return layOut(segments, groups, byGroup);
+  return yield* layOut(segments, groups, byGroup);
 }
 
-/** The conflicts found per group → the flat layout: most supported fact first, a group's conflicts together. */
-function layOut(segments: Segments, groups: Groups, byGroup: Map<number, Found[]>): Conflicts {
+/**
+ * The conflicts found per group → the flat layout: most supported fact first, a group's conflicts
+ * together. Pauses after each conflict: one of a fact reprinted thousands of times sorts as many spans.
+ */
+function* layOut(segments: Segments, groups: Groups, byGroup: Map<number, Found[]>): Work<Conflicts> {
   const order = [...byGroup.keys()].sort((a, b) => groups.support[b]! - groups.support[a]! || a - b);
   const all = order.flatMap((g) => byGroup.get(g)!.map((found) => ({ g, found })));
   const variantCount = all.reduce((sum, { found }) => sum + found.variants.length, 0);
@@ -130,7 +133,9 @@ function layOut(segments: Segments, groups: Groups, byGroup: Map<number, Found[]
   };
   let v = 0;
   let p = 0;
-  all.forEach(({ g, found }, c) => {
+  for (let c = 0; c < all.length; c++) {
+    const { g, found } = all[c]!;
+    yield;
     conflicts.group[c] = g;
     conflicts.kind[c] = found.kind === 'name' ? ConflictKind.NAME : found.kind === 'date' ? ConflictKind.DATE : ConflictKind.NUMBER;
     const first = conflicts.firstOfGroup[g]! < 0;
@@ -152,6 +157,6 @@ function layOut(segments: Segments, groups: Groups, byGroup: Map<number, Found[]
       conflicts.spanStart[++v] = p;
     });
     conflicts.variantStart[c + 1] = v;
-  });
+  }
   return conflicts;
 }

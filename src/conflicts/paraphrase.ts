@@ -142,6 +142,8 @@ export function* paraphrasesOf(segments: Segments, analysis: Analysis, groups: G
 export function* attachParaphrases(segments: Segments, analysis: Analysis, groups: Groups, byGroup: Map<number, Found[]>, language: ConflictWords): Work<void> {
   for (const [g, found] of byGroup) {
     for (const conflict of found) {
+      // Each conflict reads all its spans (thousands in a fact reprinted thousands of times).
+      yield;
       if (conflict.kind !== 'number' || conflict.variants.some((variant) => variant.source === undefined)) continue;
       const documents = new Set(conflict.variants.flatMap((variant) => variant.spans.map((span) => segments.doc[span.sentence]!)));
       for (const { h, side, tokens, phrase } of yield* paraphrasesOf(segments, analysis, groups, g, conflict.variants.map((variant) => variant.source!), (h) => byGroup.has(h), language)) {
