@@ -106,7 +106,8 @@ describe('groupStories', () => {
 
   test('a list without prose found in two stories is unassigned; two copies of a headline or a snippet are a story', () => {
     // A crawl notice of an archive (reworded): list items and no sentence of prose.
-    const crawl = 'What this crawl holds:\n\n- Front pages of every site on the list\n\n-- ranked by the links that point to them\n\n- Up to 100 pages of each site';
+    const crawl =
+      'What this crawl holds:\n\n- Front pages of every site on the list kept by the archive\n\n-- ranked by the number of links that point to them from other sites\n\n- Up to 100 pages of each site, the most linked first';
     const withCrawl = group([...FEED, doc('flood-9', crawl), doc('chess-9', crawl)]);
     expect(partition(withCrawl.stories)).toEqual(partition(STORIES));
     expect(withCrawl.unassigned).toEqual(['chess-9', 'flood-9']);
@@ -115,6 +116,15 @@ describe('groupStories', () => {
     const withSnippet = group([...FEED, doc('item-1', snippet), doc('item-2', snippet)]);
     expect(withSnippet.unassigned).toEqual([]);
     expect(withSnippet.stories.some((story) => story.includes('item-1') && story.includes('item-2'))).toBe(true);
+    // Short lines without prose, carried by two feeds: a headline with its byline and credit, a
+    // table of results. Each is an item, and a story (found by a review).
+    for (const item of [
+      'Mayor Halvorsen orders evacuation of Marlow Creek\n\nBy Jane Doe\n\nPhoto: Reuters',
+      'Premier League results\n\nArsenal 2 Chelsea 1\n\nLiverpool 3 Everton 0\n\nLeeds 1 Fulham 1',
+    ]) {
+      const twice = group([...FEED, doc('item-1', item), doc('item-2', item)]);
+      expect(twice.unassigned).toEqual([]);
+    }
   });
 
   test('a story of more near-copies than a term may propose is still one story', () => {
@@ -135,6 +145,12 @@ describe('groupStories', () => {
     );
     const result = group([...copies, ...others]);
     expect(result.stories.map((story) => story.length).sort((a, b) => b - a)[0]).toBe(400);
+    // Over five days, 48 hours apart, with a 24-hour window: five stories of 80. The neighbours a
+    // common word proposes are looked for inside the window (a review found every copy alone).
+    const day = (k: number) => new Date(Date.UTC(2024, 0, 1 + 2 * (k % 5))).toISOString();
+    const dated = [...copies.map((copy, k) => ({ ...copy, publishedAt: day(k) })), ...others.map((other, k) => ({ ...other, publishedAt: day(k) }))];
+    const windowed = group(dated, { timeWindowHours: 24 });
+    expect(windowed.stories.map((story) => story.length).sort((a, b) => b - a).slice(0, 6)).toEqual([80, 80, 80, 80, 80, 1]);
   });
 
   test('an article syndicated verbatim by three outlets is a story, not furniture', () => {

@@ -101,26 +101,29 @@ export function* similarityEdges(
     for (let k = signatureStart[i]!; k < signatureStart[i + 1]!; k++) {
       const p = signatures[k]!;
       const t = term[p]!;
-      let from = postingStart[t]!;
-      let to = postingStart[t + 1]!;
-      if (to - from > maxPostings) {
-        // Too common to propose everyone; it proposes the documents beside i in its posting list
-        // (canonical order), so a story of thousands of near-copies still has edges to merge on.
-        const at = positionOf(postingDocument, from, to, i);
-        from = Math.max(from, at - COMMON_TERM_NEIGHBOURS);
-        to = Math.min(to, at + COMMON_TERM_NEIGHBOURS + 1);
-      }
+      const from = postingStart[t]!;
+      const to = postingStart[t + 1]!;
       const w = weight[p]!;
-      for (let q = from; q < to; q++) {
-        const j = postingDocument[q]!;
-        if (j === i) continue;
-        if (score[j] === 0) {
-          if (apart?.(i, j)) continue;
-          touched.push(j);
+      // A term too common to propose everyone proposes the documents nearest i in its posting list
+      // (canonical order) on each side, so a story of thousands of near-copies still has edges to
+      // merge on; documents outside the time window are passed over, a bounded number of them.
+      const common = to - from > maxPostings;
+      const at = common ? positionOf(postingDocument, from, to, i) : from;
+      for (let side = common ? -1 : 1; side <= 1; side += 2) {
+        let found = 0;
+        let q = side < 0 ? at - 1 : at;
+        for (let seen = 0; q >= from && q < to && (!common || (found < COMMON_TERM_NEIGHBOURS && seen < COMMON_TERM_SCAN)); q += side, seen++) {
+          const j = postingDocument[q]!;
+          if (j === i) continue;
+          if (score[j] === 0) {
+            if (apart?.(i, j)) continue;
+            touched.push(j);
+          }
+          score[j]! += w * postingWeight[q]!;
+          found++;
         }
-        score[j]! += w * postingWeight[q]!;
+        work += Math.abs(q - at);
       }
-      work += to - from;
     }
     // The `most` best scores, ties by the lower index.
     let kept = 0;
@@ -169,8 +172,10 @@ export function* similarityEdges(
   return { count: similarity.length, a: yield* edgeA.toArray(), b: yield* edgeB.toArray(), similarity: yield* similarity.toArray() };
 }
 
-/** Documents a term held by more than `maxPostings` documents proposes on each side of one of them. */
+/** Documents a term held by more than `maxPostings` documents proposes on each side of one of them … */
 const COMMON_TERM_NEIGHBOURS = 4;
+/** … looking at most at this many entries on each side (those outside the time window are passed over). */
+const COMMON_TERM_SCAN = 64;
 
 /** Where `value` is (or would be) in the ascending `list[from .. to)`. */
 function positionOf(list: Int32Array, from: number, to: number, value: number): number {

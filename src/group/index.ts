@@ -8,7 +8,7 @@
  *   2. shared.ts       what documents share verbatim: whole texts, sentences, runs at the top
  *   3. boilerplate.ts  which shared sentences and runs are page furniture (left out everywhere);
  *                      a whole text found verbatim in `maxCopies` documents or more is furniture,
- *                      and so is one without prose, of a few sentences, found twice
+ *                      and so is a notice of long lines without prose found twice
  *   4. vectors.ts      tf-idf of headline and lead, rare terms weighted up
  *   5. candidates.ts   a sparse similarity graph from an inverted index (never all pairs)
  *   6. agglomerate.ts  average linkage until the best link is under `storySimilarity`
@@ -69,13 +69,32 @@ function contentTerms(d: number, segments: Segments, analysis: Analysis, terms: 
   return prose + terms.headStart[d + 1]! - terms.headStart[d]! + terms.extraStart[d + 1]! - terms.extraStart[d]!;
 }
 
-/** Whether document d is at least `least` sentences and none of them prose: a page's list or notice. */
-function listWithoutProse(d: number, segments: Segments, least: number): boolean {
+/** Words a line of a notice has at least: a headline, a byline, a credit or a score line has fewer. */
+const NOTICE_LINE_WORDS = 8;
+
+/**
+ * Whether document d has no prose and at least `least` lines of `NOTICE_LINE_WORDS` words or
+ * more: a page's notice or list of long items, not a headline with its byline and credit, a
+ * table of results or a poem.
+ */
+function noticeWithoutProse(d: number, segments: Segments, least: number): boolean {
   const from = segments.firstOfDoc[d]!;
   const to = segments.firstOfDoc[d + 1]!;
   if (least <= 0 || to - from < least) return false;
-  for (let s = from; s < to; s++) if (segments.kind[s] === Kind.PROSE) return false;
-  return true;
+  const text = segments.analysisText[d]!;
+  let long = 0;
+  for (let s = from; s < to; s++) {
+    if (segments.kind[s] === Kind.PROSE) return false;
+    let words = 0;
+    let inWord = false;
+    for (let c = segments.start[s]!; c < segments.end[s]! && words < NOTICE_LINE_WORDS; c++) {
+      const space = text.charCodeAt(c) <= 32;
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
+    if (words >= NOTICE_LINE_WORDS) long++;
+  }
+  return long >= least;
 }
 
 /**
@@ -93,15 +112,15 @@ export function* groupStories(
   const terms = yield* documentTerms(documents, segments, analysis, settings);
   const shared = yield* findShared(segments, analysis, terms, parameters);
   // Verbatim furniture: a short text repeated in maxCopies documents or more (a longer one is
-  // syndicated copy), or a list or notice without prose found twice (an archive's crawl notice
-  // scraped into two stories; a wire story always has prose).
+  // syndicated copy), or a notice of long lines without prose found twice (an archive's crawl
+  // notice scraped into two stories; a wire story always has prose).
   const counted = new Uint8Array(count);
   for (let d = 0; d < count; d++) {
     const copies = shared.copies[shared.textOf[d]!]!;
     const repeated = parameters.maxCopies > 0 && copies >= parameters.maxCopies;
     const furniture =
       (repeated && contentTerms(d, segments, analysis, terms) < parameters.furnitureMostTerms) ||
-      (copies >= 2 && listWithoutProse(d, segments, parameters.furnitureListSentences));
+      (copies >= 2 && noticeWithoutProse(d, segments, parameters.furnitureListSentences));
     counted[d] = furniture ? 0 : 1;
   }
   const counter = new TermCounter(segments, analysis, terms, shared, parameters);

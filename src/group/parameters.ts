@@ -36,8 +36,9 @@ export interface GroupParameters {
   /** … when it has fewer content terms than this: a longer one is an article syndicated verbatim (wire copy), and a story. */
   furnitureMostTerms: number;
   /**
-   * A text with no prose sentence and at least this many sentences (a page's list or notice, not
-   * a headline or a title and a snippet) is furniture from its second copy (0: never).
+   * A text with no prose sentence and at least this many lines of eight words or more (a page's
+   * notice or list of long items, not a headline with its byline, a table or a poem) is furniture
+   * from its second copy (0: never).
    */
   furnitureListSentences: number;
   /** Sentences shorter than this (words) are not compared across documents. */
