@@ -103,6 +103,12 @@ describe('furniture: one line each', () => {
     ['Users who came to the site from a bookmark saw an error page, the company said.', 'prose'],
     ['“Send us your stories,” the commission urged survivors at the hearing on Monday.', 'prose'],
     ['“Customers can contact our help desk at any time,” the company said in a statement.', 'prose'],
+    // Found by a second review: reported speech without quotation marks, and a form in a story.
+    ['Have your say on the bypass plan at Tuesday’s public meeting, the council urged residents.', 'prose'],
+    ['Send us your tips, the FBI urged the public after the bombing on Monday.', 'prose'],
+    ['Please help us find the missing girl, her mother wrote in the comments.', 'prose'],
+    ['Leave a comment below the video, the prankster told followers, and thousands did.', 'prose'],
+    ['Investigators said the form below the signature line had been altered, the report said.', 'prose'],
   ];
   test.each(cases)('%s → %s', (line, expected) => {
     const rows = kinds(line);
@@ -194,6 +200,7 @@ describe('furniture glued to the start of a line: the story’s span starts afte
       [['Running a little helps the heart, a new study says.', 'prose'], ['(NewsDesk)—', 'dateline'], ['A little jogging is good for the heart, researchers said.', 'prose']],
     ],
     ['Thank you all for coming. (APPLAUSE) Let me begin with the budget.', [['Thank you all for coming.', 'prose'], ['(APPLAUSE) Let me begin with the budget.', 'prose']]],
+    ['The vote was close. (It was 5 to 4.) Nobody left the room before midnight.', [['The vote was close.', 'prose'], ['(It was 5 to 4.) Nobody left the room before midnight.', 'prose']]],
     ['Rates rose again, a report says. (Reuters) -- (AP) — The central bank raised rates by a quarter point.', [['Rates rose again, a report says.', 'prose'], ['(Reuters) --', 'dateline'], ['(AP) —', 'dateline'], ['The central bank raised rates by a quarter point.', 'prose']]],
     ['(CNN)The Senate passed the bill late on Friday, aides said.', [['(CNN)', 'dateline'], ['The Senate passed the bill late on Friday, aides said.', 'prose']]],
     ['(WXYZ-TV) -- Police arrested three men on Friday night.', [['(WXYZ-TV) --', 'dateline'], ['Police arrested three men on Friday night.', 'prose']]],

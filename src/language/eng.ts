@@ -77,9 +77,12 @@ const FURNITURE: FurniturePatterns = {
       // Calls to the reader as the sentence's first words: a quotation ("“Send us your stories,”
       // the commission urged") opens with its mark, and a story's "asks users to click below"
       // does not open with the call.
-      String.raw`(?:please )?click (?:below|the (?:button|link) below)\b|(?:you (?:must|need to) |please )?confirm your (?:e-?mail(?: address)?|subscription|signature)\b|send us your (?:photos|pictures|images|videos?|footage|tips|stories)\b|(?:please )?leave (?:your |a )?comments? below\b|have your say\b|please\b[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
+      String.raw`(?:(?:please )?click (?:below|the (?:button|link) below)|(?:you (?:must|need to) |please )?confirm your (?:e-?mail(?: address)?|subscription|signature)|send us your (?:photos|pictures|images|videos?|footage|tips|stories)|(?:please )?leave (?:your |a )?comments? below|have your say|please)\b(?:(?<!please)|(?![^.]*,\s*[^,.]{0,40}\b(?:said|says|urged|urges|told|tells|wrote|writes|asked|asks|added|tweeted|posted|warned)\b)[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$)|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
       String.raw`rating is available when\b|have a (?:news )?tip\b|want (?:more )?(?:stories|news) like (?:these|this)\b|download (?:the|our)\b.{0,40}\bapp\b|add as an interest\b|breaking news emails?\b|the news and stories that matter\b|` +
-      String.raw`starting in \d{4}, alexa internet\b|flowing in every day, these data\b|these crawls are part of\b|crawls of supported\b|that way, as the pages that are referenced\b)`,
+      String.raw`starting in \d{4}, alexa internet\b|flowing in every day, these data\b|these crawls are part of\b|crawls of supported\b|that way, as the pages that are referenced\b)` +
+      // Reported speech without quotation marks names its speaker after a comma ("Send us your
+      // tips, the FBI urged"): not the site talking.
+      String.raw`(?![^.]*,\s*[^,.]{0,40}\b(?:said|says|urged|urges|told|tells|wrote|writes|asked|asks|added|tweeted|posted|warned)\b)`,
     'i',
   ),
   // Calls to action that make a sentence furniture wherever they stand in it ("click here"), and
@@ -89,7 +92,7 @@ const FURNITURE: FurniturePatterns = {
   // opening (in `boilerplate`) or its close ("… in the comments.").
   boilerplateAnywhere: new RegExp(
     String.raw`\b(?:(?:click here|tap here|sign up (?:for|to) (?:our|the|a) [^.]{0,60}\bnewsletters?|subscribe to (?:our|the) [^.]{0,60}\b(?:newsletters?|channel|podcast)|full screen autoplay|internet archive|wayback machine|tweet location history|location information to your tweets|broken links on the web|` +
-      String.raw`join our (?:mailing|e-?mail) list|the form below|(?:fill (?:in|out)|complete) (?:this|our) (?:(?:short|quick|simple|online|contact|sign-?up|registration) ){0,2}form|fill (?:in|out) your (?:contact )?details|` +
+      String.raw`join our (?:mailing|e-?mail) list|(?:in|on|using) the form below|(?:fill (?:in|out)|complete) (?:this|our) (?:(?:short|quick|simple|online|contact|sign-?up|registration) ){0,2}form|fill (?:in|out) your (?:contact )?details|` +
       String.raw`page (?:url|address) (?:may|might) have changed|page you(?: are|'re| were) (?:looking for|trying to reach|requested) (?:may|might) have been (?:moved|removed|deleted|renamed)|older (?:news )?(?:story|stories|article|articles)\b[^.]{0,30}\b(?:may|might) no longer be here|` +
       String.raw`please (?:visit|see|contact) our help (?:center|centre|desk|page))\b|` +
       String.raw`(?:share your (?:own )?(?:thoughts|views|opinions?)|tell us what you think|let us know what you think)\b[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$)`,
