@@ -29,8 +29,9 @@ function prefixShareFor(threshold: number): number {
 /**
  * A key is compared with at most this many distinct earlier keys, taken from its rarest
  * terms' posting lists first and the latest entries of each first. Below it (and with groups
- * of at most `SMALL_GROUP` keys) blocking is exact against all pairs (tested); above it (terms shared by thousands of reprints) the latest
- * entries are the nearest copies, which are grouped already, and work stays linear. (64 found
+ * of at most `SMALL_GROUP` keys) blocking is exact against all pairs (tested); above it (terms
+ * shared by thousands of reprints) the latest entries are the nearest copies, which are grouped
+ * already, and work stays linear. (64 found
  * the same pairs as 32 on generated reprints of 300 and 1,000 articles: 99.9% of all pairs.)
  */
 export const MAX_CANDIDATES_PER_KEY = 32;

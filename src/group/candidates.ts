@@ -3,10 +3,11 @@
  * heaviest terms; two documents are candidates when they share indexed terms, scored by the part
  * of their dot product on those terms. A term indexed for more than `maxPostings` documents is too
  * common to propose them all: it proposes only the few beside the document in its posting list
- * (a story of thousands of near-copies shares nothing rarer). Each document computes the exact cosine with its `candidates` best
- * candidates, and keeps an edge when the two share at least `minSharedTerms` terms (one shared
- * word alone is never evidence) and the cosine is at least `edgeFloor`. Work per document is
- * bounded by signatureTerms × maxPostings accumulations and `candidates` cosines.
+ * (a story of thousands of near-copies shares nothing rarer). Each document computes the exact
+ * cosine with its `candidates` best candidates, and keeps an edge when the two share at least
+ * `minSharedTerms` terms (one shared word alone is never evidence) and the cosine is at least
+ * `edgeFloor`. Work per document is bounded by signatureTerms × maxPostings accumulations and
+ * `candidates` cosines.
  */
 import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
