@@ -20,7 +20,7 @@
 import type { LanguageRules } from '../language/index.js';
 import { Kind, type Analysis, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
-import { instantOf } from '../text.js';
+import { countWords, instantOf } from '../text.js';
 import type { SourceDocument } from '../types.js';
 import { averageLinkage } from './agglomerate.js';
 import { findBoilerplate } from './boilerplate.js';
@@ -85,14 +85,7 @@ function noticeWithoutProse(d: number, segments: Segments, least: number): boole
   let long = 0;
   for (let s = from; s < to; s++) {
     if (segments.kind[s] === Kind.PROSE) return false;
-    let words = 0;
-    let inWord = false;
-    for (let c = segments.start[s]!; c < segments.end[s]! && words < NOTICE_LINE_WORDS; c++) {
-      const space = text.charCodeAt(c) <= 32;
-      if (!space && !inWord) words++;
-      inWord = !space;
-    }
-    if (words >= NOTICE_LINE_WORDS) long++;
+    if (countWords(text.slice(segments.start[s]!, segments.end[s]!)) >= NOTICE_LINE_WORDS) long++;
   }
   return long >= least;
 }
