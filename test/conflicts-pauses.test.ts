@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { measureLongestBlock } from '../bench/event-loop.js';
 import { summarize } from '../src/index.js';
+import { expectExactProvenance } from './helpers.js';
 
 // A hang guard, not a timing test: one fact reprinted 2,000 times, disagreeing in a quarter of
 // the copies at each of 150 numbers. The conflicts stage held the event loop for about a second
@@ -14,5 +15,6 @@ test('the conflicts stage of a fact reprinted thousands of times pauses inside t
   await summarize(documents.slice(0, 50)); // warm the code up first: compiling is not the stage's work
   const measured = await measureLongestBlock(() => summarize(documents));
   expect(measured.result.conflicts.length).toBeGreaterThan(0);
+  expectExactProvenance(measured.result, documents);
   expect(measured.longestBlockMs).toBeLessThan(300);
 }, 60_000);
