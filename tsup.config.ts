@@ -23,6 +23,17 @@ export default defineConfig([
     target: 'node20',
     dts: true,
     sourcemap: true,
+    // threads.ts finds worker.js beside itself through import.meta.url, shimmed in the CJS build.
+    shims: true,
+    external: ['chorus-summary'],
+  },
+  {
+    // The worker thread of threadPool(): ESM only, loaded by path from either node build.
+    entry: { worker: 'src/node/worker.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
     external: ['chorus-summary'],
   },
   {

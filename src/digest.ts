@@ -8,7 +8,7 @@ import { inCanonicalOrder } from './assemble.js';
 import { groupStories, type Grouping } from './group/index.js';
 import type { Read } from './model.js';
 import type { DigestOptions } from './options.js';
-import { runAsync, runSync, type Work } from './schedule.js';
+import { Pending, runAsync, runSync, type Work } from './schedule.js';
 import { sliceRead } from './slice.js';
 import { describeStories } from './story.js';
 import { readDocuments, summaryOf } from './summarize.js';
@@ -21,7 +21,7 @@ function* quietly<T>(work: Work<T>): Work<T> {
   for (;;) {
     const step = work.next();
     if (step.done) return step.value;
-    yield undefined;
+    yield step.value instanceof Pending ? step.value : undefined; // a wait for another thread stays one
   }
 }
 

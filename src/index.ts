@@ -1,4 +1,4 @@
-export { summarize, summarizeSync } from './summarize.js';
+export { summarize, summarizeSync, readPart } from './summarize.js';
 export { digest, digestSync } from './digest.js';
 export { toMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { toText, type TextOptions } from './render/text.js';
@@ -13,6 +13,9 @@ export type {
   ConflictVariant,
   Digest,
   DocumentReport,
+  Parallel,
+  PartRead,
+  PartRequest,
   Progress,
   SourceDocument,
   SourceSpan,

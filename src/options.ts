@@ -7,7 +7,7 @@
 import type { LanguageRules } from './language/index.js';
 import type { Budget } from './model.js';
 import { hasOwn } from './own.js';
-import type { Progress } from './types.js';
+import type { Parallel, Progress } from './types.js';
 
 /** A command-line flag: `--kebab-case-name` of the option unless `name` says otherwise. */
 export interface CliFlag {
@@ -50,6 +50,12 @@ const decimal = <E extends Extra<number>>(min: number, max: number, extra: E) =>
   ...spec<number, E>(`a number ${range(min, max)}`, (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max, extra),
   range: `${min}–${max}`,
 });
+const isParallel = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Parallel).run === 'function' &&
+  Number.isInteger((value as Parallel).threads) &&
+  (value as Parallel).threads >= 0;
 const isAbortSignal = (value: unknown): boolean =>
   // Signals from another realm (an iframe, a polyfill) work if they look like one.
   typeof value === 'object' && value !== null && typeof (value as AbortSignal).aborted === 'boolean' && typeof (value as AbortSignal).addEventListener === 'function';
@@ -142,6 +148,12 @@ export const OPTIONS = {
   signal: spec<AbortSignal, Extra<AbortSignal>>('an AbortSignal (new AbortController().signal)', isAbortSignal, {}),
   /** Called at the start and end of each stage and every few milliseconds within one. */
   onProgress: spec<(progress: Progress) => void, Extra<(progress: Progress) => void>>('a function ({ stage, done, total }) => void', (v) => typeof v === 'function', {}),
+  /**
+   * Threads that read part of a large input (a few megabytes of text or more) beside this one:
+   * the Node entry's `threadPool()`, or your own (see `Parallel`). The result is the same with
+   * or without. Not for the synchronous entry points.
+   */
+  parallel: spec<Parallel, Extra<Parallel>>('a pool such as threadPool() from chorus-summary/node: { threads, run(request) }', isParallel, {}),
   /**
    * Most documents in one call: above it, `INPUT_TOO_LARGE`. The default admits a feed of
    * 100,000 articles ten times over; lower it to bound what one call may cost. Integer ≥ 1.

@@ -13,7 +13,28 @@ import type { Progress } from './types.js';
  * (only a chance to pause: a long computation inside a phase), every few milliseconds of work
  * whatever the input, and returns its result.
  */
-export type Work<T> = Generator<Progress | undefined, T, void>;
+export type Work<T> = Generator<Progress | Pending | undefined, T, void>;
+
+/**
+ * Yielded by work that waits for another thread (a `parallel` pool): `runAsync` stops driving
+ * it until the promise settles, while the event loop runs on. `runSync` cannot wait: the
+ * synchronous entry points refuse the option that leads here.
+ */
+export class Pending {
+  constructor(readonly settled: Promise<void>) {}
+}
+
+/** Wait for `promise` inside work: its value, or its rejection thrown here. */
+export function* waitFor<T>(promise: Promise<T>): Work<T> {
+  let outcome: { value: T } | { error: unknown } | undefined;
+  const settled = promise.then(
+    (value) => void (outcome = { value }),
+    (error: unknown) => void (outcome = { error }),
+  );
+  while (outcome === undefined) yield new Pending(settled);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
 
 /**
  * Work between two yields to the event loop, in milliseconds. Abort latency is about this, plus
@@ -30,8 +51,8 @@ const now: () => number =
  */
 function progressReporter(onProgress: ((progress: Progress) => void) | undefined) {
   let lastStage = '';
-  return (tick: Progress | undefined, sliceEnded: boolean): boolean => {
-    if (!onProgress || tick === undefined) return false;
+  return (tick: Progress | Pending | undefined, sliceEnded: boolean): boolean => {
+    if (!onProgress || tick === undefined || tick instanceof Pending) return false;
     if (sliceEnded || tick.stage !== lastStage || tick.done === tick.total) {
       lastStage = tick.stage;
       onProgress({ stage: tick.stage, done: tick.done, total: tick.total });
@@ -48,6 +69,7 @@ export function runSync<T>(work: Work<T>, onProgress?: (progress: Progress) => v
   for (;;) {
     const step = work.next();
     if (step.done) return step.value;
+    if (step.value instanceof Pending) throw new Error('chorus-summary: work that waits for another thread cannot run synchronously.');
     const sliceEnded = onProgress !== undefined && now() >= deadline;
     if (sliceEnded) deadline = now() + SLICE_MS;
     report(step.value, sliceEnded);
@@ -101,6 +123,8 @@ export async function runAsync<T>(
   if (signal?.aborted) throw abortError(signal.reason);
   const report = progressReporter(onProgress);
   const yielder = createYielder();
+  let aborted: Promise<void> | undefined;
+  let onAbort: (() => void) | undefined;
   try {
     const stopIfAborted = () => {
       if (!signal?.aborted) return;
@@ -111,6 +135,17 @@ export async function runAsync<T>(
     for (;;) {
       const step = work.next();
       if (step.done) return step.value;
+      if (step.value instanceof Pending) {
+        // A wait for another thread ends at an abort too (the listener made once, removed below).
+        aborted ??= new Promise<void>((resolve) => {
+          onAbort = () => resolve();
+          signal?.addEventListener('abort', onAbort, { once: true });
+        });
+        await Promise.race([step.value.settled, aborted]);
+        stopIfAborted();
+        deadline = now() + SLICE_MS;
+        continue;
+      }
       const sliceEnded = now() >= deadline;
       // onProgress may abort (a cancel button, a deadline): seen before any more work is done.
       if (report(step.value, sliceEnded)) stopIfAborted();
@@ -121,6 +156,7 @@ export async function runAsync<T>(
       }
     }
   } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     yielder.close();
   }
 }

@@ -16,8 +16,10 @@ import { rank } from './rank/index.js';
 import { runAsync, runSync, type Work } from './schedule.js';
 import { segment } from './segment/index.js';
 import { select } from './select/index.js';
-import type { SourceDocument, Summary } from './types.js';
-import { checkOptions, resolveDocuments, type CheckedOptions } from './validate.js';
+import type { PartRead, PartRequest, SourceDocument, Summary } from './types.js';
+import { readInParts, toPart } from './parallel.js';
+import { checkOptions, resolveDocuments, resolveInput, type CheckedOptions } from './validate.js';
+import { noStoryWarning } from './segment/no-story.js';
 
 /**
  * Read validated documents in canonical (id) order: their sentences and what similarity is
@@ -25,6 +27,19 @@ import { checkOptions, resolveDocuments, type CheckedOptions } from './validate.
  * results never depend on what they hold.
  */
 export function* readDocuments(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<Read> {
+  if (settings.parallel === undefined) return yield* readHere(documents, settings, shared);
+  // A large input in parts on several threads, joined into exactly the read made here (parallel.ts).
+  return yield* readInParts(documents, settings, settings.parallel, (part) => readHere(part, settings, shared), (s) => noStoryWarning(s.firstOfDoc, s.start, s.end, s.kind));
+}
+
+/** What one thread of a `parallel` pool runs: the read of one part of a large input, to be posted back. */
+export function readPart(request: PartRequest): PartRead {
+  const { documents, settings } = resolveInput(request.documents, request.options, false);
+  return toPart(runSync(readHere(documents, settings)));
+}
+
+/** The read on this thread. */
+function* readHere(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<Read> {
   let caches: Caches | undefined = shared ?? createCaches();
   // 1. Sentences with exact offsets; furniture marked.
   const segments = yield* segment(documents, settings, caches);
@@ -92,4 +107,4 @@ export function summarizeSync(documents: readonly SourceDocument[], options?: Om
 }
 
 /** Segment's confidence signal, for slice.ts to work out again for a story's documents (only this file imports the stages). */
-export { noStoryWarning } from './segment/no-story.js';
+export { noStoryWarning };

@@ -174,6 +174,31 @@ export interface Progress {
   total: number;
 }
 
+/**
+ * Threads that read part of a large input beside the calling one (the `parallel` option of
+ * `summarize()` and `digest()`). `run` must resolve to what `readPart(request)` returns, computed
+ * on another thread: the Node entry's `threadPool()` does that with worker threads; in a
+ * browser, a Web Worker whose message handler calls `readPart`. The result is the same
+ * whatever the number of threads.
+ */
+export interface Parallel {
+  /** Threads besides the calling one: an input is read in at most `threads + 1` parts. */
+  readonly threads: number;
+  run(request: PartRequest): Promise<PartRead>;
+}
+
+/** One part of an input for another thread: documents in canonical order and the options that reading needs. Structured-cloneable. */
+export interface PartRequest {
+  readonly documents: readonly { readonly id: string; readonly text: string }[];
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** What `readPart` returns: sentences and their analysis as typed arrays and strings (post it back with its buffers transferred). Opaque: pass it on unchanged. */
+export interface PartRead {
+  readonly segments: unknown;
+  readonly analysis: unknown;
+}
+
 /** `group` and `summarise` are digest()'s: the feed grouped into stories, then each story summarised. */
 export type Stage = 'segment' | 'analyse' | 'dedupe' | 'conflicts' | 'rank' | 'select' | 'group' | 'summarise';
 

@@ -174,6 +174,9 @@ function validateOptions(options: unknown, allowSignal: boolean, forDigest: bool
     } else if (name === 'signal' && !allowSignal) {
       const problem = 'option signal is only for summarize(): summarizeSync() cannot be interrupted';
       issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, fix: 'Use summarize() to cancel work.', expected: 'no signal' }));
+    } else if (name === 'parallel' && !allowSignal) {
+      const problem = 'option parallel is only for summarize() and digest(): the synchronous calls cannot wait for another thread';
+      issues.push(issue({ code: 'INVALID_OPTION', path: ['options', name], problem, fix: 'Use summarize() or digest() to read on several threads.', expected: 'no parallel' }));
     } else if (!option.accepts(value)) {
       const fallback = hasOwn(option, 'default') ? ` for the default (${JSON.stringify(option.default)})` : '';
       const problem = `option ${name} must be ${option.expected}`;

@@ -118,6 +118,16 @@ const rows: [keyof typeof OPTIONS, unknown, Check][] = [
       expect(stages.length).toBeGreaterThan(0);
     },
   ],
+  [
+    'parallel',
+    'a pool that reads nothing',
+    async () => {
+      // A pool is asked only for a large input (test/parallel.test.ts); a small one gives the same summary without it.
+      const pool = { threads: 1, run: () => Promise.reject(new Error('not asked')) };
+      expect(await summarize(examples, { parallel: pool })).toEqual(summarizeSync(examples));
+      await expect(summarize(examples, { parallel: { threads: 1 } as never })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    },
+  ],
   ['maxDocuments', 4, () => expect(() => summarizeSync(examples, { maxDocuments: 4 })).toThrow(expect.objectContaining({ code: 'INPUT_TOO_LARGE' }))],
   ['maxInputLength', 1000, () => expect(() => summarizeSync(examples, { maxInputLength: 1000 })).toThrow(ChorusError)],
   [

@@ -207,7 +207,7 @@ describe('summarize: bad input', () => {
         "documents[1] needs an id: a non-empty string unique among the documents, received undefined. Use the article's URL or file name.",
         "documents[2] has the same id as documents[0], received "a". Give every document its own id.",
         "document "c" (documents[3]) needs text: a string (it may be empty), received 42. Pass the article's text as a string.",
-        "there is no option "wrods" (did you mean "words"?). Known options: words, sentences, characters, language, stopwords, duplicateThreshold, redundancyThreshold, positionWeight, supportWeight, skipFurniture, order, signal, onProgress, maxDocuments, maxInputLength, maxSentenceLength.",
+        "there is no option "wrods" (did you mean "words"?). Known options: words, sentences, characters, language, stopwords, duplicateThreshold, redundancyThreshold, positionWeight, supportWeight, skipFurniture, order, signal, onProgress, parallel, maxDocuments, maxInputLength, maxSentenceLength.",
         "option words must be an integer from 1 to 1000000, received -1. Give such a value, or leave the option out.",
       ]
     `);

@@ -2,22 +2,27 @@
  * The Node entry (`chorus-summary/node`): reading articles from disk. Everything here may use
  * Node built-ins; the core (`chorus-summary`) never does.
  */
-import { digest, summarize, type Digest, type DigestOptions, type SourceDocument, type SummarizeOptions, type Summary } from 'chorus-summary';
+import { digest, summarize, type Digest, type DigestOptions, type Parallel, type SourceDocument, type SummarizeOptions, type Summary } from 'chorus-summary';
 import { readInputs, withProblems } from './inputs.js';
 import type { LoadOptions } from './load.js';
 
 export { loadDocuments, documentId, ARTICLE_EXTENSIONS, type LoadOptions, type LoadProblem, type LoadResult } from './load.js';
 export { htmlToText, type PageText } from './html.js';
 export { stopwordsFor } from './inputs.js';
+export { threadPool, type ThreadPool, type ThreadPoolOptions } from './threads.js';
 
-export interface SummarizeFilesOptions extends SummarizeOptions, LoadOptions {
+export interface SummarizeFilesOptions extends Omit<SummarizeOptions, 'parallel'>, LoadOptions {
   /** Articles to summarise beside the files (read from standard input, say). */
   documents?: readonly SourceDocument[];
+  /** Threads that read a large input beside this one: by default a pool of the machine's other cores (`threadPool()`); `false` for this thread alone. */
+  parallel?: Parallel | false;
 }
 
-export interface DigestFilesOptions extends DigestOptions, LoadOptions {
+export interface DigestFilesOptions extends Omit<DigestOptions, 'parallel'>, LoadOptions {
   /** Articles to group and summarise beside the files (read from standard input, say). */
   documents?: readonly SourceDocument[];
+  /** As for `summarizeFiles`. */
+  parallel?: Parallel | false;
 }
 
 /**

@@ -7,6 +7,7 @@ import { ChorusError, type DigestOptions, type SourceDocument, type SummaryWarni
 import { issue } from '../issue.js';
 import { compareCodeUnits } from '../text.js';
 import { loadDocuments, type LoadOptions, type LoadProblem } from './load.js';
+import { sharedPool } from './threads.js';
 
 /** `stopword`'s language codes (its exports other than its function). */
 const LANGUAGES = Object.keys(stopword).filter((name) => name !== '_123' && Array.isArray((stopword as unknown as Record<string, unknown>)[name]));
@@ -23,10 +24,13 @@ export function stopwordsFor(language: string): readonly string[] | undefined {
 /** The files read, with what could not be read, and the options for the core (stopwords found for `language`). */
 export async function readInputs<O extends DigestOptions>(
   inputs: readonly string[],
-  options: O & LoadOptions & { documents?: readonly SourceDocument[] },
+  options: Omit<O, 'parallel'> & LoadOptions & { documents?: readonly SourceDocument[]; parallel?: O['parallel'] | false },
 ): Promise<{ documents: SourceDocument[]; problems: LoadProblem[]; coreOptions: O }> {
-  const { cwd, maxFileSize, missing, strict, onLoad, documents: extra = [], ...rest } = options;
+  const { cwd, maxFileSize, missing, strict, onLoad, documents: extra = [], parallel, ...rest } = options;
   const coreOptions = rest as unknown as O;
+  // Files are read with the machine's other cores unless told otherwise (`parallel: false`).
+  const pool = parallel === undefined ? sharedPool() : parallel;
+  if (pool !== false && pool.threads > 0) coreOptions.parallel = pool;
   const loadOptions: LoadOptions = Object.fromEntries(Object.entries({ cwd, maxFileSize, missing, strict, onLoad }).filter(([, value]) => value !== undefined));
   const language = coreOptions.language;
   if (typeof language === 'string' && language !== 'eng' && coreOptions.stopwords === undefined) {

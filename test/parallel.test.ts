@@ -1,0 +1,125 @@
+/**
+ * The `parallel` option: a large input read in parts on several threads must give exactly the
+ * read one thread makes (parallel.ts joins the parts), so every summary and digest is byte for
+ * byte the same with or without a pool. The join is checked against the one-thread read on
+ * small inputs of every awkward kind, with the size floor lowered and the "other threads"
+ * played by `readPart` behind a structured clone; then the real worker threads of the Node entry
+ * run on an input above the floor.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { PARALLEL_CHARACTERS, readInParts } from '../src/parallel.js';
+import { runAsync, runSync } from '../src/schedule.js';
+import { noStoryWarning, readDocuments, readPart } from '../src/summarize.js';
+import { resolveInput } from '../src/validate.js';
+import { digest, summarize, summarizeSync, type Parallel, type SourceDocument, type SummarizeOptions } from '../src/index.js';
+import { FLOOD, CHESS } from './digest-feed.js';
+import { expectExactProvenance, loadExamples } from './helpers.js';
+
+/** A pool whose "threads" are this one: what crosses is cloned, as postMessage clones it. */
+const inThread = (threads: number): Parallel => ({
+  threads,
+  run: async (request) => structuredClone(readPart(structuredClone(request))),
+});
+
+const HTML = '<html><body><h1>Council votes</h1><p>The city council voted on Monday to fund the new bridge. Work starts in May.</p><script>var x = "<p>not text</p>";</script></body></html>';
+/** A page of links around one line of news: no document reads as an article (NO_STORY). */
+const NAVIGATION = 'Home\nWorld news and analysis\nSports results and fixtures\nWeather forecast for the week\nContact the newsroom\nThe mayor opened a new PLACE in the town centre on Friday.\nPrivacy policy and terms';
+const LONG_RUN = `The report ran to ${'many '.repeat(700)}pages. The minister said it was fair.`;
+
+const INPUTS: [string, SourceDocument[], Omit<SummarizeOptions, 'signal'>][] = [
+  ['the example articles', loadExamples(), {}],
+  ['two stories', [...FLOOD, ...CHESS], {}],
+  ['an empty document, whitespace, HTML and an over-long run', [{ id: 'a', text: '' }, { id: 'b', text: ' \n\t ' }, { id: 'c', text: HTML }, { id: 'd', text: LONG_RUN }, ...FLOOD], {}],
+  ['navigation pages: the confidence warning once', ['library', 'school', 'park'].map((place, k) => ({ id: `nav${k}`, text: NAVIGATION.replace('PLACE', place) })), {}],
+  ['French, with its stopwords, no furniture rules', [...FLOOD, ...CHESS].map((d, k) => ({ id: `fr${k}`, text: d.text.replace(/the/g, 'le') })), { language: 'fra', stopwords: ['le', 'la', 'les', 'de'] }],
+  ['furniture kept as prose, short sentences', loadExamples(), { skipFurniture: false, maxSentenceLength: 100 }],
+];
+
+describe('parts joined are the one-thread read', () => {
+  test.each(INPUTS)('%s, in 2, 3 and 4 parts', async (_, given, options) => {
+    const { documents, settings } = resolveInput(given, options, false);
+    const alone = runSync(readDocuments(documents, settings));
+    for (const threads of [1, 2, 3]) {
+      const joined = await runAsync(
+        readInParts(documents, settings, inThread(threads), (part) => readDocuments(part, settings), (s) => noStoryWarning(s.firstOfDoc, s.start, s.end, s.kind), 0),
+        undefined,
+      );
+      expect(joined).toEqual(alone);
+      expect(joined.segments.warnings.filter((w) => w.code === 'NO_STORY').length).toBe(_.startsWith('navigation') ? 1 : 0);
+    }
+  });
+
+  test('a small input stays on this thread: the pool is not asked', async () => {
+    let asked = 0;
+    const pool: Parallel = { threads: 1, run: async (request) => (asked++, readPart(request)) };
+    const summary = await summarize(loadExamples(), { parallel: pool });
+    expect(asked).toBe(0);
+    expect(summary).toEqual(summarizeSync(loadExamples()));
+  });
+});
+
+/** About 2.5 MB of text: each example article rewritten per outlet (numbers and a name changed), so nothing repeats verbatim. */
+function largeInput(): SourceDocument[] {
+  const examples = loadExamples();
+  const documents: SourceDocument[] = [];
+  let length = 0;
+  for (let k = 0; length < PARALLEL_CHARACTERS * 1.25; k++) {
+    const example = examples[k % examples.length]!;
+    const text = example.text.replace(/\d+/g, (digits) => String(Number(digits) + (k % 7))).replace(/\bThe\b/g, k % 2 ? 'The' : 'This');
+    documents.push({ id: `outlet-${String(k).padStart(4, '0')}`, text: `${text}\n\nReported by desk ${k}.` });
+    length += text.length;
+  }
+  return documents;
+}
+
+describe('a pool that fails or is too slow', () => {
+  test('a pool that rejects rejects the run with its error', async () => {
+    const pool: Parallel = { threads: 1, run: () => Promise.reject(new Error('worker crashed')) };
+    await expect(summarize(largeInput(), { parallel: pool })).rejects.toThrow('worker crashed');
+  });
+
+  test('an answer that is not a part read is reported, not summarised', async () => {
+    const pool = { threads: 1, run: async () => ({ segments: {}, analysis: {} }) } as unknown as Parallel;
+    await expect(summarize(largeInput(), { parallel: pool })).rejects.toThrow(/parallel pool answered/);
+  });
+
+  test('an abort while waiting for another thread rejects at once', async () => {
+    const pool: Parallel = { threads: 1, run: () => new Promise(() => undefined) }; // never answers
+    const controller = new AbortController();
+    const run = summarize(largeInput(), { parallel: pool, signal: controller.signal });
+    setTimeout(() => controller.abort(), 3000); // after this thread's part: the run waits
+    const started = Date.now();
+    await expect(run).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 20_000);
+
+  test('the synchronous calls refuse the option', () => {
+    expect(() => summarizeSync(loadExamples(), { parallel: inThread(1) } as never)).toThrow(/parallel is only for summarize\(\) and digest\(\)/);
+  });
+
+  test.each<[unknown]>([[{ threads: 1 }], [{ run: () => undefined }], [{ threads: -1, run: () => undefined }], [{ threads: 1.5, run: () => undefined }]])('%o is not a pool', async (pool) => {
+    await expect(summarize(loadExamples(), { parallel: pool as never })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+  });
+});
+
+describe('worker threads (the Node entry)', () => {
+  test('summarize() and digest() give the same result on 2 threads as on 1', async () => {
+    // The built entry: its worker thread loads dist/worker.js, which Node runs without vitest.
+    const { threadPool } = (await import(fileURLToPath(new URL('../dist/node.js', import.meta.url)))) as typeof import('../src/node/index.js');
+    const pool = threadPool({ threads: 1 });
+    try {
+      const documents = largeInput();
+      const alone = await summarize(documents, { words: 120 });
+      const together = await summarize([...documents].reverse(), { words: 120, parallel: pool });
+      expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
+      expectExactProvenance(together, documents);
+      const none = threadPool({ threads: 0 }); // reads on the calling thread
+      expect(JSON.stringify(await summarize(documents, { words: 120, parallel: none }))).toBe(JSON.stringify(alone));
+      const grouped = await digest(documents, { words: 60, maxStories: 3, parallel: pool });
+      expect(JSON.stringify(grouped)).toBe(JSON.stringify(await digest(documents, { words: 60, maxStories: 3 })));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
