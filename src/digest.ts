@@ -9,6 +9,7 @@ import { groupStories, type Grouping } from './group/index.js';
 import type { Read } from './model.js';
 import type { DigestOptions } from './options.js';
 import { Pending, runAsync, runSync, type Work } from './schedule.js';
+import { summariseInParts } from './parallel-stories.js';
 import { sliceRead } from './slice.js';
 import { describeStories } from './story.js';
 import { readDocuments, summaryOf } from './summarize.js';
@@ -79,17 +80,27 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
       compareCodeUnits(stories[a]!.id, stories[b]!.id),
   );
 
-  const limit = settings.maxStories ?? Number.POSITIVE_INFINITY;
-  const ordered: Story[] = [];
-  for (const k of rankOf) {
-    const story = stories[k]!;
-    if (ordered.length < limit) {
-      yield { stage: 'summarise', done: ordered.length, total: Math.min(limit, stories.length) };
-      story.summary = yield* quietly(summaryOf(yield* sliceRead(read, members[k]!), settings));
+  const ordered = rankOf.map((k) => stories[k]!);
+  const summarised = rankOf.slice(0, settings.maxStories ?? rankOf.length);
+  const tick = (done: number) => ({ stage: 'summarise', done, total: summarised.length }) as const;
+  yield tick(0);
+  const readOf = (k: number) => sliceRead(read, members[summarised[k]!]!);
+  const summaryHere = (story: Read) => quietly(summaryOf(story, settings));
+  if (settings.parallel !== undefined) {
+    // The pool summarises the least important stories while this thread does the most important.
+    const sentencesOf = (k: number) => {
+      let sentences = 0;
+      for (const d of members[summarised[k]!]!) sentences += read.segments.firstOfDoc[d + 1]! - read.segments.firstOfDoc[d]!;
+      return sentences;
+    };
+    const summaries = yield* summariseInParts(summarised.length, sentencesOf, { ...settings, parallel: settings.parallel }, readOf, summaryHere, tick);
+    summaries.forEach((summary, k) => (ordered[k]!.summary = summary));
+  } else
+    for (let k = 0; k < summarised.length; k++) {
+      yield tick(k);
+      ordered[k]!.summary = yield* summaryHere(yield* readOf(k));
     }
-    ordered.push(story);
-  }
-  yield { stage: 'summarise', done: Math.min(limit, stories.length), total: Math.min(limit, stories.length) };
+  yield tick(summarised.length);
 
   const why = yield* unassignedWarnings(documents, grouping, settings.minDocuments);
   const unassigned = yield* sortInPieces([...why.keys()], (a, b) => a - b);

@@ -1,4 +1,4 @@
-export { summarize, summarizeSync, readPart } from './summarize.js';
+export { summarize, summarizeSync, runPart } from './summarize.js';
 export { digest, digestSync } from './digest.js';
 export { toMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { toText, type TextOptions } from './render/text.js';
@@ -14,7 +14,7 @@ export type {
   Digest,
   DocumentReport,
   Parallel,
-  PartRead,
+  PartResult,
   PartRequest,
   Progress,
   SourceDocument,

@@ -1,16 +1,18 @@
 /**
- * Reading a large input on several threads (the `parallel` option). The documents, in
- * canonical order, are cut into contiguous parts of about equal text; this thread reads the
- * first part while the pool reads the others (each thread runs `readPart`), and the parts are
- * joined into exactly the read one thread makes: document indexes, sentence ids and term ids
- * (numbered by first appearance over the whole input) are renumbered, and the confidence
- * warning, which looks at every document, is worked out again. Results never depend on the
- * number of threads.
+ * A large run on several threads (the `parallel` option); each thread runs `runPart`.
+ * - Reading: the documents, in canonical order, are cut into contiguous parts of about equal
+ *   text; this thread reads the first while the pool reads the others, and the parts are joined
+ *   into exactly the read one thread makes: document indexes, sentence ids and term ids
+ *   (numbered by first appearance over the whole input) renumbered, and the confidence warning,
+ *   which looks at every document, worked out again.
+ * - A digest's stories: this thread summarises from the most important down while the pool
+ *   takes batches from the least important up, until they meet.
+ * Every part is a pure function of what it is sent, so results never depend on the threads.
  */
 import type { Analysis, Read, Segments } from './model.js';
 import type { Settings } from './options.js';
 import { waitFor, type Work } from './schedule.js';
-import type { Parallel, PartRead, PartRequest, SourceDocument, SummaryWarning } from './types.js';
+import type { Parallel, PartResult, PartRequest, SourceDocument, SummaryWarning } from './types.js';
 
 /**
  * Less text than this is read on one thread: a part costs a thread's start (0.2 s for a new
@@ -18,41 +20,62 @@ import type { Parallel, PartRead, PartRequest, SourceDocument, SummaryWarning } 
  */
 export const PARALLEL_CHARACTERS = 2_000_000;
 
+/** Most text in one message to another thread: copying 4 MB of text there holds the event loop about 10 ms. */
+const PIECE_CHARACTERS = 4_000_000;
+
 /** Items copied or renumbered between two pauses when joining the parts. */
-const JOIN_SLICE = 262_144;
+const JOIN_SLICE = 65_536;
 
 /** A part's read as it crosses threads: an HTML page's masked text travels, an unchanged one is `null`. */
-interface PartData {
+export interface PartData {
   segments: Omit<Segments, 'analysisText'> & { analysisText: (string | null)[] };
   analysis: Analysis;
 }
 
-/** The options a part is read with: only what segment and analyse read, all of it cloneable. */
+/** The options of a run as a part is sent them: all but the pool, the signal and the callback, each in the form `resolveInput` takes. */
 export function partOptions(settings: Settings): Record<string, unknown> {
-  return {
-    language: settings.language.code,
-    stopwords: [...settings.stopwords],
-    maxSentenceLength: settings.maxSentenceLength,
-    skipFurniture: settings.skipFurniture,
-  };
+  const { budget, language, stopwords, parallel: _pool, signal: _signal, onProgress: _progress, ...rest } = settings;
+  return { ...rest, [budget.kind]: budget.limit, language: language.code, stopwords: [...stopwords] };
 }
 
-/** A read as it is posted back from a thread: unchanged texts left out (the caller has them). */
-export function toPart(read: Read): PartRead {
+/** A read as it is posted to or from a thread: unchanged texts left out (the other side has them). */
+export function toPart(read: Read): PartData {
   const { analysisText, ...segments } = read.segments;
   const texts = analysisText.map((text, d) => (text === read.documents[d]!.text ? null : text));
-  return { segments: { ...segments, analysisText: texts }, analysis: read.analysis } satisfies PartData as unknown as PartRead;
+  return { segments: { ...segments, analysisText: texts }, analysis: read.analysis };
 }
 
-/** Where to cut documents into `parts` runs of about equal text: `parts + 1` document indexes. */
-function cuts(documents: readonly SourceDocument[], parts: number): number[] {
+/** A story's read as a thread receives it: its documents travel with it. */
+export interface StoryPart extends PartData {
+  documents: SourceDocument[];
+}
+
+/** The read a `StoryPart` was made from. */
+export function fromPart({ documents, segments, analysis }: StoryPart): Read {
+  return { documents, segments: { ...segments, analysisText: segments.analysisText.map((text, d) => text ?? documents[d]!.text) }, analysis };
+}
+
+/**
+ * Where to cut the documents: the first part, this thread's, holds about `1 / (threads + 1)`
+ * of the text; the rest is cut into pieces of at most `PIECE_CHARACTERS` (and at least one per
+ * thread), so that no single message copies tens of megabytes while the event loop waits, and a
+ * thread that finishes early takes the next piece. Returns document indexes, first 0, last n.
+ */
+function cuts(documents: readonly SourceDocument[], threads: number): number[] {
   let total = 0;
   for (const document of documents) total += document.text.length;
-  const at = [0];
-  let sum = 0;
-  for (let d = 0; d < documents.length && at.length < parts; d++) {
-    sum += documents[d]!.text.length;
-    if (sum >= (total * at.length) / parts && d + 1 < documents.length) at.push(d + 1);
+  let d = 0;
+  let here = 0;
+  while (d < documents.length - 1 && here < total / (threads + 1)) here += documents[d++]!.text.length;
+  const at = [0, d];
+  const piece = Math.min(PIECE_CHARACTERS, (total - here) / threads);
+  let size = 0;
+  for (; d < documents.length - 1; d++) {
+    size += documents[d]!.text.length;
+    if (size >= piece) {
+      at.push(d + 1);
+      size = 0;
+    }
   }
   at.push(documents.length);
   return at;
@@ -71,7 +94,7 @@ function checkPart(part: PartData, documents: number): void {
     a.termStart?.length === s.count + 1 &&
     a.key?.length === s.count &&
     a.vocabulary?.length === a.termCount;
-  if (!ok) throw new Error('chorus-summary: a parallel pool answered with something other than what readPart() returns for its request.');
+  if (!ok) throw new Error('chorus-summary: a parallel pool answered with something other than what runPart() returns for its request.');
 }
 
 /**
@@ -88,14 +111,14 @@ export function* readInParts(
 ): Work<Read> {
   let length = 0;
   for (const document of documents) length += document.text.length;
-  const parts = length < minimum ? 1 : Math.min(Math.floor(parallel.threads) + 1, documents.length);
-  if (!(parts >= 2)) return yield* readHere(documents);
+  const threads = Math.floor(parallel.threads);
+  if (length < minimum || !(threads >= 1) || documents.length < 2) return yield* readHere(documents);
 
-  const at = cuts(documents, parts);
+  const at = cuts(documents, threads);
   const options = partOptions(settings);
-  const elsewhere: Promise<PartRead>[] = [];
+  const elsewhere: Promise<PartResult>[] = [];
   for (let p = 1; p + 1 < at.length; p++) {
-    const request: PartRequest = { documents: documents.slice(at[p], at[p + 1]).map(({ id, text }) => ({ id, text })), options };
+    const request: PartRequest = { task: 'read', documents: documents.slice(at[p], at[p + 1]).map(({ id, text }) => ({ id, text })), options };
     const answer = Promise.resolve().then(() => parallel.run(request));
     answer.catch(() => undefined); // an abort here leaves it unread: its failure is nobody's to report
     elsewhere.push(answer);
@@ -103,7 +126,7 @@ export function* readInParts(
   const first = yield* readHere(documents.slice(0, at[1]));
   const others = (yield* waitFor(Promise.all(elsewhere))) as unknown as PartData[];
   others.forEach((part, k) => checkPart(part, at[k + 2]! - at[k + 1]!));
-  return yield* join(documents, [toPart(first) as unknown as PartData, ...others], noStory);
+  return yield* join(documents, [toPart(first), ...others], noStory);
 }
 
 /** The parts as one read, exactly as one thread reads all their documents. */

@@ -16,8 +16,8 @@ import { rank } from './rank/index.js';
 import { runAsync, runSync, type Work } from './schedule.js';
 import { segment } from './segment/index.js';
 import { select } from './select/index.js';
-import type { PartRead, PartRequest, SourceDocument, Summary } from './types.js';
-import { readInParts, toPart } from './parallel.js';
+import type { PartResult, PartRequest, SourceDocument, Summary } from './types.js';
+import { fromPart, readInParts, toPart, type StoryPart } from './parallel.js';
 import { checkOptions, resolveDocuments, resolveInput, type CheckedOptions } from './validate.js';
 import { noStoryWarning } from './segment/no-story.js';
 
@@ -32,10 +32,15 @@ export function* readDocuments(documents: readonly SourceDocument[], settings: S
   return yield* readInParts(documents, settings, settings.parallel, (part) => readHere(part, settings, shared), (s) => noStoryWarning(s.firstOfDoc, s.start, s.end, s.kind));
 }
 
-/** What one thread of a `parallel` pool runs: the read of one part of a large input, to be posted back. */
-export function readPart(request: PartRequest): PartRead {
-  const { documents, settings } = resolveInput(request.documents, request.options, false);
-  return toPart(runSync(readHere(documents, settings)));
+/** What one thread of a `parallel` pool runs: the read of one part of a large input, or a batch of a digest's story summaries, to be posted back. */
+export function runPart(request: PartRequest): PartResult {
+  const { documents, settings } = resolveInput(request.documents ?? [], request.options, false, true);
+  if (request.task === 'summarise') {
+    // Each story's read, made and checked on the calling thread (parallel-stories.ts).
+    const stories = (request.stories ?? []) as StoryPart[];
+    return { summaries: stories.map((story) => runSync(summaryOf(fromPart(story), settings))) };
+  }
+  return { ...toPart(runSync(readHere(documents, settings))) };
 }
 
 /** The read on this thread. */

@@ -175,28 +175,31 @@ export interface Progress {
 }
 
 /**
- * Threads that read part of a large input beside the calling one (the `parallel` option of
- * `summarize()` and `digest()`). `run` must resolve to what `readPart(request)` returns, computed
- * on another thread: the Node entry's `threadPool()` does that with worker threads; in a
- * browser, a Web Worker whose message handler calls `readPart`. The result is the same
- * whatever the number of threads.
+ * Threads that take part of a large run beside the calling one (the `parallel` option of
+ * `summarize()` and `digest()`): reading the documents of a large input, and a digest's story
+ * summaries. `run` must resolve to what `runPart(request)` returns, computed on another thread:
+ * the Node entry's `threadPool()` does that with worker threads; in a browser, a Web Worker
+ * whose message handler calls `runPart`. The result is the same whatever the number of threads.
  */
 export interface Parallel {
-  /** Threads besides the calling one: an input is read in at most `threads + 1` parts. */
+  /** Threads besides the calling one: at most this many parts run elsewhere at once. */
   readonly threads: number;
-  run(request: PartRequest): Promise<PartRead>;
+  run(request: PartRequest): Promise<PartResult>;
 }
 
-/** One part of an input for another thread: documents in canonical order and the options that reading needs. Structured-cloneable. */
+/** One part of a run for another thread: documents to read, or stories to summarise, with the options that needs. Structured-cloneable. */
 export interface PartRequest {
-  readonly documents: readonly { readonly id: string; readonly text: string }[];
+  readonly task: 'read' | 'summarise';
   readonly options: Readonly<Record<string, unknown>>;
+  /** For `read`: documents in canonical order. */
+  readonly documents?: readonly { readonly id: string; readonly text: string }[];
+  /** For `summarise`: each story's read. */
+  readonly stories?: readonly unknown[];
 }
 
-/** What `readPart` returns: sentences and their analysis as typed arrays and strings (post it back with its buffers transferred). Opaque: pass it on unchanged. */
-export interface PartRead {
-  readonly segments: unknown;
-  readonly analysis: unknown;
+/** What `runPart` returns: typed arrays, strings and plain objects (post it back with its buffers transferred). Opaque: pass it on unchanged. */
+export interface PartResult {
+  readonly [field: string]: unknown;
 }
 
 /** `group` and `summarise` are digest()'s: the feed grouped into stories, then each story summarised. */

@@ -10,7 +10,7 @@ const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.m
 
 describe('public surface', () => {
   test('the core exports exactly this', () => {
-    expect(Object.keys(core).sort()).toEqual(['ChorusError', 'DEFAULTS', 'digest', 'digestSync', 'digestToHTML', 'digestToMarkdown', 'digestToText', 'readPart', 'summarize', 'summarizeSync', 'toHTML', 'toMarkdown', 'toReport', 'toText']);
+    expect(Object.keys(core).sort()).toEqual(['ChorusError', 'DEFAULTS', 'digest', 'digestSync', 'digestToHTML', 'digestToMarkdown', 'digestToText', 'runPart', 'summarize', 'summarizeSync', 'toHTML', 'toMarkdown', 'toReport', 'toText']);
   });
 
   test('the types of sources that disagree are exported (checked by tsc)', () => {

@@ -3,14 +3,17 @@
  * read one thread makes (parallel.ts joins the parts), so every summary and digest is byte for
  * byte the same with or without a pool. The join is checked against the one-thread read on
  * small inputs of every awkward kind, with the size floor lowered and the "other threads"
- * played by `readPart` behind a structured clone; then the real worker threads of the Node entry
+ * played by `runPart` behind a structured clone; then the real worker threads of the Node entry
  * run on an input above the floor.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { PARALLEL_CHARACTERS, readInParts } from '../src/parallel.js';
 import { runAsync, runSync } from '../src/schedule.js';
-import { noStoryWarning, readDocuments, readPart } from '../src/summarize.js';
+import type { Read } from '../src/model.js';
+import { summariseInParts } from '../src/parallel-stories.js';
+import { sliceRead } from '../src/slice.js';
+import { noStoryWarning, readDocuments, runPart, summaryOf } from '../src/summarize.js';
 import { resolveInput } from '../src/validate.js';
 import { digest, summarize, summarizeSync, type Parallel, type SourceDocument, type SummarizeOptions } from '../src/index.js';
 import { FLOOD, CHESS } from './digest-feed.js';
@@ -19,7 +22,7 @@ import { expectExactProvenance, loadExamples } from './helpers.js';
 /** A pool whose "threads" are this one: what crosses is cloned, as postMessage clones it. */
 const inThread = (threads: number): Parallel => ({
   threads,
-  run: async (request) => structuredClone(readPart(structuredClone(request))),
+  run: async (request) => structuredClone(runPart(structuredClone(request))),
 });
 
 const HTML = '<html><body><h1>Council votes</h1><p>The city council voted on Monday to fund the new bridge. Work starts in May.</p><script>var x = "<p>not text</p>";</script></body></html>';
@@ -37,7 +40,7 @@ const INPUTS: [string, SourceDocument[], Omit<SummarizeOptions, 'signal'>][] = [
 ];
 
 describe('parts joined are the one-thread read', () => {
-  test.each(INPUTS)('%s, in 2, 3 and 4 parts', async (_, given, options) => {
+  test.each(INPUTS)('%s, with 1, 2 and 3 other threads', async (_, given, options) => {
     const { documents, settings } = resolveInput(given, options, false);
     const alone = runSync(readDocuments(documents, settings));
     for (const threads of [1, 2, 3]) {
@@ -52,19 +55,19 @@ describe('parts joined are the one-thread read', () => {
 
   test('a small input stays on this thread: the pool is not asked', async () => {
     let asked = 0;
-    const pool: Parallel = { threads: 1, run: async (request) => (asked++, readPart(request)) };
+    const pool: Parallel = { threads: 1, run: async (request) => (asked++, runPart(request)) };
     const summary = await summarize(loadExamples(), { parallel: pool });
     expect(asked).toBe(0);
     expect(summary).toEqual(summarizeSync(loadExamples()));
   });
 });
 
-/** About 2.5 MB of text: each example article rewritten per outlet (numbers and a name changed), so nothing repeats verbatim. */
+/** About 3 MB of text (20,000 sentences in 30 stories): each example article rewritten per outlet (numbers and a name changed), so nothing repeats verbatim. */
 function largeInput(): SourceDocument[] {
   const examples = loadExamples();
   const documents: SourceDocument[] = [];
   let length = 0;
-  for (let k = 0; length < PARALLEL_CHARACTERS * 1.25; k++) {
+  for (let k = 0; length < PARALLEL_CHARACTERS * 1.5; k++) {
     const example = examples[k % examples.length]!;
     const text = example.text.replace(/\d+/g, (digits) => String(Number(digits) + (k % 7))).replace(/\bThe\b/g, k % 2 ? 'The' : 'This');
     documents.push({ id: `outlet-${String(k).padStart(4, '0')}`, text: `${text}\n\nReported by desk ${k}.` });
@@ -72,6 +75,29 @@ function largeInput(): SourceDocument[] {
   }
   return documents;
 }
+
+describe('story summaries on other threads are the ones made here', () => {
+  test.each([1, 2, 3])('a digest of four stories, with %i other threads', async (threads) => {
+    const stories = [FLOOD, CHESS, FLOOD.map((d) => ({ ...d, id: `again-${d.id}` })), loadExamples()];
+    const { documents, settings } = resolveInput(stories.flat(), { words: 40 }, false, true);
+    const read = runSync(readDocuments(documents, settings));
+    const index = new Map(documents.map((document, d) => [document.id, d]));
+    const members = stories.map((story) => story.map((document) => index.get(document.id)!).sort((a, b) => a - b));
+    const summaryHere = (story: Read) => summaryOf(story, settings);
+    const alone = members.map((picked) => runSync(summaryHere(runSync(sliceRead(read, picked)))));
+    const sizes = members.map((picked) => picked.reduce((sum, d) => sum + read.segments.firstOfDoc[d + 1]! - read.segments.firstOfDoc[d]!, 0));
+    let asked = 0;
+    const pool: Parallel = { threads, run: async (request) => (asked++, structuredClone(runPart(structuredClone(request)))) };
+    const ticks: number[] = [];
+    const together = await runAsync(
+      summariseInParts(members.length, (k) => sizes[k]!, { ...settings, parallel: pool }, (k) => sliceRead(read, members[k]!), summaryHere, (done) => (ticks.push(done), { stage: 'summarise', done, total: members.length }), 0),
+      undefined,
+    );
+    expect(asked).toBeGreaterThan(0);
+    expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
+    expect(ticks[ticks.length - 1]).toBe(members.length);
+  });
+});
 
 describe('a pool that fails or is too slow', () => {
   test('a pool that rejects rejects the run with its error', async () => {
@@ -104,10 +130,12 @@ describe('a pool that fails or is too slow', () => {
 });
 
 describe('worker threads (the Node entry)', () => {
-  test('summarize() and digest() give the same result on 2 threads as on 1', async () => {
+  test('summarize() and digest() (reading and story summaries) give the same result on 2 threads as on 1', async () => {
     // The built entry: its worker thread loads dist/worker.js, which Node runs without vitest.
     const { threadPool } = (await import(fileURLToPath(new URL('../dist/node.js', import.meta.url)))) as typeof import('../src/node/index.js');
-    const pool = threadPool({ threads: 1 });
+    const threads = threadPool({ threads: 1 });
+    const tasks = new Set<string>();
+    const pool: Parallel = { threads: 1, run: (request) => (tasks.add(request.task), threads.run(request)) };
     try {
       const documents = largeInput();
       const alone = await summarize(documents, { words: 120 });
@@ -116,10 +144,11 @@ describe('worker threads (the Node entry)', () => {
       expectExactProvenance(together, documents);
       const none = threadPool({ threads: 0 }); // reads on the calling thread
       expect(JSON.stringify(await summarize(documents, { words: 120, parallel: none }))).toBe(JSON.stringify(alone));
-      const grouped = await digest(documents, { words: 60, maxStories: 3, parallel: pool });
-      expect(JSON.stringify(grouped)).toBe(JSON.stringify(await digest(documents, { words: 60, maxStories: 3 })));
+      const grouped = await digest(documents, { words: 60, parallel: pool });
+      expect(JSON.stringify(grouped)).toBe(JSON.stringify(await digest(documents, { words: 60 })));
+      expect([...tasks].sort()).toEqual(['read', 'summarise']);
     } finally {
-      await pool.close();
+      await threads.close();
     }
   }, 60_000);
 });

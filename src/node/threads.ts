@@ -1,11 +1,11 @@
 /**
- * A pool of worker threads for the `parallel` option: each worker runs `readPart` (worker.ts)
- * on one part of a large input at a time. Workers start on first use and hold the process
+ * A pool of worker threads for the `parallel` option: each worker runs `runPart` (worker.ts)
+ * on one part of a large run at a time. Workers start on first use and hold the process
  * open only while they work, so a script that forgets `close()` still exits.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Parallel, PartRead, PartRequest } from 'chorus-summary';
+import type { Parallel, PartResult, PartRequest } from 'chorus-summary';
 
 export interface ThreadPoolOptions {
   /** Worker threads, besides the calling one. Default: the cores there are, less one, at most 3 (0 on one core: then every read stays on the calling thread). */
@@ -19,7 +19,7 @@ export interface ThreadPool extends Parallel {
 
 interface Job {
   request: PartRequest;
-  resolve: (read: PartRead) => void;
+  resolve: (result: PartResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -45,13 +45,13 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
   const start = (): Slot => {
     const slot: Slot = { worker: new Worker(WORKER_FILE), job: undefined };
     slot.worker.unref();
-    slot.worker.on('message', (message: { read?: PartRead; error?: string }) => {
+    slot.worker.on('message', (message: { result?: PartResult; error?: string }) => {
       const job = slot.job;
       slot.job = undefined;
       slot.worker.unref();
       if (job) {
         if (message.error !== undefined) job.reject(new Error(`chorus-summary: a worker thread failed: ${message.error}`));
-        else job.resolve(message.read!);
+        else job.resolve(message.result!);
       }
       next();
     });
@@ -82,9 +82,9 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
 
   return {
     threads,
-    run(request: PartRequest): Promise<PartRead> {
+    run(request: PartRequest): Promise<PartResult> {
       if (threads === 0) return Promise.reject(new Error('chorus-summary: a pool of 0 threads cannot run a part.'));
-      return new Promise<PartRead>((resolve, reject) => {
+      return new Promise<PartResult>((resolve, reject) => {
         queue.push({ request, resolve, reject });
         next();
       });

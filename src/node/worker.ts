@@ -1,10 +1,10 @@
 /**
- * A worker thread of `threadPool()` (threads.ts): reads one part of a large input per message
- * with the core's `readPart`, and posts the result back with its typed arrays' buffers moved,
- * not copied.
+ * A worker thread of `threadPool()` (threads.ts): runs one part of a large run per message with
+ * the core's `runPart` (a part of the documents to read, or a batch of a digest's stories), and
+ * posts the result back with its typed arrays' buffers moved, not copied.
  */
 import { parentPort } from 'node:worker_threads';
-import { readPart, type PartRequest } from 'chorus-summary';
+import { runPart, type PartRequest } from 'chorus-summary';
 
 /** Every ArrayBuffer under a value (typed arrays inside plain objects), each once. */
 function buffersOf(value: unknown, found: Set<ArrayBuffer>): Set<ArrayBuffer> {
@@ -17,12 +17,12 @@ function buffersOf(value: unknown, found: Set<ArrayBuffer>): Set<ArrayBuffer> {
 }
 
 parentPort?.on('message', (request: PartRequest) => {
-  let read;
+  let result;
   try {
-    read = readPart(request);
+    result = runPart(request);
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
     return;
   }
-  parentPort!.postMessage({ read }, [...buffersOf(read, new Set())]);
+  parentPort!.postMessage({ result }, [...buffersOf(result, new Set())]);
 });
