@@ -20,6 +20,7 @@
 import v8 from 'node:v8';
 import sbd from 'sbd';
 import { digest, type Progress } from 'chorus-summary';
+import { threadPool } from 'chorus-summary/node';
 import { clusterScores, type ClusterScores } from './digest-metrics.js';
 import { feedDocuments } from './feed.js';
 import { timed } from './digest-run.js';
@@ -33,6 +34,8 @@ export interface Phase {
 
 export interface WholeResult {
   articles: number;
+  /** Threads the call ran on (1: the calling one alone). */
+  threads?: number;
   megabytes: number;
   generateMs: number;
   wallMs: number;
@@ -57,8 +60,11 @@ export interface WholeResult {
 }
 
 const mb = (bytes: number) => bytes / 2 ** 20;
+/** A row's name: its size, and its threads when more than one. */
+const label = (r: WholeResult) => `${r.articles.toLocaleString('en-US')}${(r.threads ?? 1) > 1 ? ` (${r.threads} threads)` : ''}`;
 
-export async function measureWhole(articles: number, dataPath: string, log: (line: string) => void): Promise<WholeResult> {
+/** `threads` above 1: digest() with a pool of `threads − 1` worker threads (the `parallel` option). */
+export async function measureWhole(articles: number, dataPath: string, log: (line: string) => void, threads = 1): Promise<WholeResult> {
   const generation = timed(() => {
     const storyOf = new Map<string, string>();
     const documents: { id: string; text: string; title?: string; source?: string; publishedAt?: string }[] = [];
@@ -109,7 +115,9 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
   const cpu = process.cpuUsage();
   marks.push({ name: 'call', at: performance.now(), heapMb: mb(process.memoryUsage().heapUsed) });
   log('digest() called');
-  const { result, longestBlockMs, turns, blocks } = await withBlocks(() => digest(documents, { onProgress }));
+  const pool = threads > 1 ? threadPool({ threads: threads - 1 }) : undefined;
+  const { result, longestBlockMs, turns, blocks } = await withBlocks(() => digest(documents, { onProgress, ...(pool ? { parallel: pool } : {}) }));
+  await pool?.close();
   const ended = performance.now();
   const used = process.cpuUsage(cpu);
   mark('end');
@@ -129,6 +137,7 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
   const sizes = result.stories.map((story) => story.documentIds.length);
   return {
     articles,
+    threads,
     megabytes,
     generateMs: generation.wallMs,
     wallMs: ended - marks[0]!.at,
@@ -199,7 +208,7 @@ export function wholeTable(results: readonly WholeResult[]): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.articles.toLocaleString('en-US')} | ${r.megabytes.toFixed(0)} | **${s(r.wallMs)}** | ${s(r.cpuMs)} | ${s(r.sbdWallMs)} / ${s(r.sbdCpuMs)} | **${(r.wallMs / r.sbdWallMs).toFixed(2)}** | ${(r.cpuMs / r.sbdCpuMs).toFixed(2)} | ${r.longestBlockMs.toFixed(0)} ms${r.blocks?.[0] ? ` (${r.blocks[0].phase})` : ''} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB (${r.heapLimitMb.toFixed(0)}) | ` +
+        `| ${label(r)} | ${r.megabytes.toFixed(0)} | **${s(r.wallMs)}** | ${s(r.cpuMs)} | ${s(r.sbdWallMs)} / ${s(r.sbdCpuMs)} | **${(r.wallMs / r.sbdWallMs).toFixed(2)}** | ${(r.cpuMs / r.sbdCpuMs).toFixed(2)} | ${r.longestBlockMs.toFixed(0)} ms${r.blocks?.[0] ? ` (${r.blocks[0].phase})` : ''} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB (${r.heapLimitMb.toFixed(0)}) | ` +
         `${r.stories.toLocaleString('en-US')} (${r.storiesOfTwoOrMore.toLocaleString('en-US')}) | ${r.goldStories} | ${r.unassigned} | ${r.largest.join(', ')} | ${f3(r.scores.bcubedPrecision)} / ${f3(r.scores.bcubedRecall)} / **${f3(r.scores.bcubedF1)}** | **${f3(r.scores.nmi)}** |`,
     ),
   ].join('\n');
@@ -215,13 +224,13 @@ export function phaseTable(results: readonly WholeResult[]): string {
         const phase = r.phases.find((p) => p.name === name);
         return phase ? `${s(phase.ms)} (${((100 * phase.ms) / r.wallMs).toFixed(0)}%, heap after ${phase.heapMb.toFixed(0)} MB)` : '–';
       });
-      return `| ${r.articles.toLocaleString('en-US')} | ${cells.join(' | ')} | ${s(r.wallMs)} |`;
+      return `| ${label(r)} | ${cells.join(' | ')} | ${s(r.wallMs)} |`;
     }),
     '',
     ...results.map((r) =>
       r.blocks
-        ? `- ${r.articles.toLocaleString('en-US')} articles, the longest event-loop blocks and the phase each began in: ${r.blocks.map((block) => `${s(block.ms)} (${block.phase})`).join(', ')}; ${r.turns.toLocaleString('en-US')} turns in all.`
-        : `- ${r.articles.toLocaleString('en-US')} articles: the phase of the longest event-loop block was not recorded in this run.`,
+        ? `- ${label(r)} articles, the longest event-loop blocks and the phase each began in: ${r.blocks.map((block) => `${s(block.ms)} (${block.phase})`).join(', ')}; ${r.turns.toLocaleString('en-US')} turns in all.`
+        : `- ${label(r)} articles: the phase of the longest event-loop block was not recorded in this run.`,
     ),
   ].join('\n');
 }

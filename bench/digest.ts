@@ -14,7 +14,7 @@
  *   npm run bench:digest                          everything, tables on stdout
  *   npm run bench:digest -- --write               also write bench/DIGEST.md
  *   npm run bench:digest -- --parts quality,end   only some parts (quality, end, scale)
- *   npm run bench:digest -- --sizes 10000         scale sizes (default 10000,100000)
+ *   npm run bench:digest -- --sizes 10000,10000@2 scale sizes; "@2": on 2 threads (default 10000,10000@2,100000@2)
  *   npm run bench:digest -- --timeout 20          minutes a scale child may run (default 20)
  *   npm run bench:digest -- --reuse               take a scale size's outcome from bench/out/ when an
  *                                                 earlier run saved it there (each run saves its own)
@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: path.resolve(root, '../shared/benchmarks/multinews-val.jsonl') },
     exceptions: { type: 'string' },
     parts: { type: 'string', default: 'quality,end,scale' },
-    sizes: { type: 'string', default: '10000,100000' },
+    sizes: { type: 'string', default: '10000,10000@2,100000@2' },
     timeout: { type: 'string', default: '20' },
     child: { type: 'string' },
     reuse: { type: 'boolean', default: false },
@@ -56,7 +56,8 @@ if (!existsSync(args.data!)) {
 }
 
 if (args.child) {
-  const result = await measureWhole(Number(args.child), args.data!, (line) => process.stderr.write(`[${args.child}] ${line}\n`));
+  const [articles, threads] = args.child.split('@').map(Number) as [number, number | undefined];
+  const result = await measureWhole(articles, args.data!, (line) => process.stderr.write(`[${args.child}] ${line}\n`), threads ?? 1);
   process.stdout.write(JSON.stringify(result));
   process.exit(0);
 }
@@ -101,18 +102,18 @@ interface Failure {
 }
 const scale: WholeResult[] = [];
 const failures: Failure[] = [];
-const reused: number[] = [];
+const reused: string[] = [];
 if (parts.has('scale')) {
-  for (const size of args.sizes!.split(',').map(Number)) {
+  for (const size of args.sizes!.split(',')) {
     // Each outcome is saved (bench/out/ is not committed) so that --write can reuse a long run.
     const saved = path.join(root, `bench/out/digest-scale-${size}.json`);
     let outcome: { result: WholeResult } | Failure;
     if (args.reuse && existsSync(saved)) {
-      process.stderr.write(`scale: ${size.toLocaleString('en-US')} articles: reusing ${path.relative(root, saved)}\n`);
+      process.stderr.write(`scale: ${size} articles: reusing ${path.relative(root, saved)}\n`);
       outcome = JSON.parse(readFileSync(saved, 'utf8')) as { result: WholeResult } | Failure;
       reused.push(size);
     } else {
-      process.stderr.write(`scale: ${size.toLocaleString('en-US')} articles (own process)…\n`);
+      process.stderr.write(`scale: ${size} articles (own process)…\n`);
       outcome = await child(size, Number(args.timeout) * 60_000);
       mkdirSync(path.dirname(saved), { recursive: true });
       writeFileSync(saved, JSON.stringify({ ...outcome, commit: commitOf(), at: new Date().toISOString() }));
@@ -125,10 +126,10 @@ if (parts.has('scale')) {
 }
 
 /** One scale size in its own process; its stage log goes to our stderr as it happens. */
-function child(size: number, timeoutMs: number): Promise<{ result: WholeResult } | Failure> {
+function child(size: string, timeoutMs: number): Promise<{ result: WholeResult } | Failure> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const run = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', String(size), '--data', args.data!], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', size, '--data', args.data!], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     const log: string[] = [];
     run.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -141,7 +142,7 @@ function child(size: number, timeoutMs: number): Promise<{ result: WholeResult }
       clearTimeout(timer);
       const minutes = ((performance.now() - started) / 60_000).toFixed(1);
       if (code === 0) resolve({ result: JSON.parse(stdout) as WholeResult });
-      else resolve({ articles: size, how: signal === 'SIGKILL' ? `stopped after ${minutes} min (the --timeout)` : `exited with ${code ?? signal} after ${minutes} min`, log });
+      else resolve({ articles: Number(size.split('@')[0]), how: signal === 'SIGKILL' ? `stopped after ${minutes} min (the --timeout)` : `exited with ${code ?? signal} after ${minutes} min`, log });
     });
   });
 }
@@ -200,7 +201,7 @@ if (args.write) {
     sections.push(
       '## 3. Scale\n',
       'The generated feed of bench/feed.ts (articles on many stories made from the val clusters at bench time, no verbatim repeats; for speed only), each size in its own child process with Node\'s default heap (no flags). One run of the async `digest(feed)` with default options (every story summarised, 100 words each), the event-loop probe of bench/event-loop.ts running alongside (it also notes the phase each long block began in). CPU counts every thread (GC helpers too). The floor: `sbd.sentences` over every text, once, as bench/run.ts measures it. Peak RSS is the whole process, generated feed included. Targets: 10,000 articles < 20 s and ≤ 6× the floor; 100,000 in < 4 min within the default heap.\n',
-      reused.length ? `(Sizes ${reused.map((n) => n.toLocaleString('en-US')).join(', ')} reused from an earlier run of this driver, saved in bench/out/: ${reused.map((n) => { const o = JSON.parse(readFileSync(path.join(root, `bench/out/digest-scale-${n}.json`), 'utf8')) as { commit?: string; at?: string }; return `${n.toLocaleString('en-US')} at commit \`${o.commit ?? '?'}\`, ${o.at ?? '?'}`; }).join('; ')}.)\n` : '',
+      reused.length ? `(Sizes ${reused.join(', ')} reused from an earlier run of this driver, saved in bench/out/: ${reused.map((n) => { const o = JSON.parse(readFileSync(path.join(root, `bench/out/digest-scale-${n}.json`), 'utf8')) as { commit?: string; at?: string }; return `${n} at commit \`${o.commit ?? '?'}\`, ${o.at ?? '?'}`; }).join('; ')}.)\n` : '',
       scale.length ? wholeTable(scale) : '',
       '',
       scale.length ? `Where the time goes (from \`onProgress\` stage timestamps; heap used at the end of each phase):\n\n${phaseTable(scale)}\n` : '',

@@ -14,6 +14,7 @@
  *   npm run bench                         every case, tables on stdout
  *   npm run bench -- --write              also write bench/RESULTS.md
  *   npm run bench -- --cases feed:1000,reprint:100,hostile
+ *   npm run bench -- --cases feed:10000@2         a case on 2 threads (the `parallel` option)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sbd from 'sbd';
 import { summarize, type SummarizeOptions } from 'chorus-summary';
+import { threadPool } from 'chorus-summary/node';
 import { measureLongestBlock } from './event-loop.js';
 import { benchmarkDataPath, generateFeed } from './feed.js';
 import { generateCluster } from './generate.js';
@@ -31,7 +33,7 @@ import { blockingRecall } from './recall.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STAGES = ['segment', 'analyse', 'dedupe', 'conflicts', 'rank', 'select'] as const;
-const DEFAULT_CASES = 'feed:1000,feed:10000,feed:100000,reprint:10,reprint:100,reprint:1000,reprint:10000,oneline:1000,oneline:10000,hostile';
+const DEFAULT_CASES = 'feed:1000,feed:10000,feed:100000,feed:1000@2,feed:10000@2,reprint:10,reprint:100,reprint:1000,reprint:10000,oneline:1000,oneline:10000,hostile';
 const { values: args } = parseArgs({
   options: { child: { type: 'string' }, cases: { type: 'string', default: DEFAULT_CASES }, write: { type: 'boolean', default: false } },
 });
@@ -69,8 +71,14 @@ function input(spec: string): { label: string; documents: { id: string; text: st
   return { label: hostile.name, documents: hostile.documents(), options: (hostile.options ?? {}) as SummarizeOptions };
 }
 
-async function measure(spec: string): Promise<Result> {
-  const { label, documents, options } = input(spec);
+async function measure(given: string): Promise<Result> {
+  // "feed:10000@2": the same case on 2 threads (the `parallel` option, a pool of 1 worker).
+  const [spec, threads = 1] = given.split('@').map((part, k) => (k === 0 ? part : Number(part))) as [string, number?];
+  const input_ = input(spec);
+  const pool = threads > 1 ? threadPool({ threads: threads - 1 }) : undefined;
+  const { documents } = input_;
+  const label = threads > 1 ? `${input_.label} (${threads} threads)` : input_.label;
+  const options: SummarizeOptions = pool ? { ...input_.options, parallel: pool } : input_.options;
   const bytes = documents.reduce((sum, document) => sum + Buffer.byteLength(document.text), 0);
   const huge = bytes > 100e6;
   const runs = huge ? 1 : bytes > 10e6 ? 3 : 5;
@@ -116,7 +124,7 @@ async function measure(spec: string): Promise<Result> {
     peakHeapMb: peakHeap / 2 ** 20,
     longestBlockMs,
   };
-  if (spec === 'reprint:100') result.recall = blockingRecall(documents);
+  if (given === 'reprint:100') result.recall = blockingRecall(documents);
   if (!huge && (spec.startsWith('hostile') || spec === 'reprint:1000' || spec === 'feed:1000')) {
     // From the moment the abort was due (a timer fires only between slices) to the rejection.
     const latencies: number[] = [];
@@ -134,6 +142,7 @@ async function measure(spec: string): Promise<Result> {
     }
     if (latencies.length > 0) result.abortMs = median(latencies);
   }
+  await pool?.close();
   return result;
 }
 
@@ -183,7 +192,7 @@ function report(all: Result[]): string {
   const notes: string[] = [];
   const byLabel = new Map(all.map((r) => [r.label, r]));
   const ratio = (a: string, b: string) => (byLabel.has(a) && byLabel.has(b) ? byLabel.get(b)!.totalMs / byLabel.get(a)!.totalMs : undefined);
-  for (const [a, b] of [['feed 1,000', 'feed 10,000'], ['feed 10,000', 'feed 100,000'], ['reprints 1,000', 'reprints 10,000']]) {
+  for (const [a, b] of [['feed 1,000', 'feed 10,000'], ['feed 10,000', 'feed 100,000'], ['feed 1,000 (2 threads)', 'feed 10,000 (2 threads)'], ['reprints 1,000', 'reprints 10,000']]) {
     const r = ratio(a!, b!);
     if (r !== undefined) notes.push(`${a} → ${b}: ${r.toFixed(1)}× the time for 10× the articles.`);
   }

@@ -8,7 +8,7 @@ export default defineConfig({
   format: ['esm'],
   platform: 'node',
   target: 'node20',
-  external: ['chorus-summary', 'lexrank', 'ts-textrank', 'sbd', 'stopword', 'fast-levenshtein'],
+  external: ['chorus-summary', 'chorus-summary/node', 'lexrank', 'ts-textrank', 'sbd', 'stopword', 'fast-levenshtein'],
   clean: true,
   silent: true,
 });
