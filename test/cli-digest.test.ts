@@ -13,7 +13,7 @@ const cli = path.join(root, 'dist/cli.js');
 let work = '';
 
 function chorus(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', input, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', input, timeout: 60_000, maxBuffer: 1 << 28 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -100,4 +100,29 @@ describe('chorus digest', () => {
     expect(status).toBe(0);
     expect((JSON.parse(stdout) as Digest).stories.map((story) => story.documentIds)).toEqual(digestSync(FEED).stories.map((story) => story.documentIds));
   });
+});
+
+describe('chorus digest --threads', () => {
+  test('a large feed gives the same digest on one thread and on two; a bad count is a usage error', () => {
+    // About 3 MB in 400 files: above the size at which reading is shared with a worker thread.
+    const dir = path.join(work, 'large');
+    mkdirSync(dir);
+    let size = 0;
+    for (let k = 0; k < 400; k++) {
+      const story = FEED[k % FEED.length]!;
+      const text = `${story.text.replace(/\d+/g, (digits) => String(Number(digits) + (k % 5)))}\n\n${story.text}\n\nFiled by desk ${k}.\n`.repeat(11);
+      writeFileSync(path.join(dir, `${String(k).padStart(3, '0')}.txt`), text);
+      size += text.length;
+    }
+    expect(size).toBeGreaterThan(2_500_000);
+    const one = chorus(['digest', 'large', '--format', 'json', '--quiet', '--threads', '0']);
+    const two = chorus(['digest', 'large', '--format', 'json', '--quiet', '--threads', '1']);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as Digest).stories.length).toBeGreaterThan(1);
+    const bad = chorus(['digest', 'large', '--threads', '-1']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--threads');
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { ChorusError, digest, digestToHTML, digestToMarkdown, digestToText, summ
 import { quote, shorten } from '../issue.js';
 import { flagHelp, flagOf, integerFlag, joinNegativeValues, optionsFromFlags, parserOptions, type Command, type Format } from './flags.js';
 import { readInputs, withProblems } from './inputs.js';
+import { threadPool } from './threads.js';
 import { outputConflict, formatOf, writeAtomically } from './output.js';
 import { progressBar } from './progress.js';
 import { parseStdin, readAll } from './stdin.js';
@@ -138,6 +139,7 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     if (!format) throw new UsageError(`--format must be one of markdown, text, json, html, report, received ${quote(String(values.format))}`);
     const maxCitations = numberFlag(values, 'max-citations', 1);
     const maxFileSize = numberFlag(values, 'max-file-size', 1);
+    const threads = numberFlag(values, 'threads', 0);
     const files = positionals.filter((input) => input !== '-');
     const conflict = output === undefined ? undefined : await outputConflict(output, files, process.cwd());
     if (conflict) throw new UsageError(conflict);
@@ -161,6 +163,8 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
         missing: strict ? 'error' : 'report',
         strict,
         ...(maxFileSize === undefined ? {} : { maxFileSize }),
+        // The shared pool of the other cores unless told how many (0: this thread alone).
+        ...(threads === undefined ? {} : { parallel: threads === 0 ? false : threadPool({ threads: Math.min(threads, 256) }) }),
         onLoad: ({ done, total }) => bar.update('load', done, total),
         onProgress: ({ stage, done, total }) => bar.update(stage, done, total),
       });
