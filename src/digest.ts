@@ -127,8 +127,8 @@ export async function digest(documents: readonly SourceDocument[], options?: Dig
   return runAsync(digestWork(documents, checked), checked.signal, checked.onProgress);
 }
 
-/** `digest()` without yielding to the event loop: for small feeds and synchronous code. Takes the same options except `signal`. */
-export function digestSync(documents: readonly SourceDocument[], options?: Omit<DigestOptions, 'signal'>): Digest {
+/** `digest()` without yielding to the event loop: for small feeds and synchronous code. Takes the same options except `signal` and `parallel`. */
+export function digestSync(documents: readonly SourceDocument[], options?: Omit<DigestOptions, 'signal' | 'parallel'>): Digest {
   const checked = checkOptions(options, false, true);
   return runSync(digestWork(documents, checked), checked.onProgress);
 }

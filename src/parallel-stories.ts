@@ -56,7 +56,7 @@ export function* summariseInParts(
     }
     const request: PartRequest = { task: 'summarise', stories, options };
     const answered = Promise.resolve()
-      .then(() => settings.parallel.run(request))
+      .then(() => settings.parallel.run(request, { signal: abandon.signal }))
       .then(
         (result) => {
           const got = (result as { summaries?: Summary[] } | undefined)?.summaries;
@@ -70,18 +70,24 @@ export function* summariseInParts(
     inFlight.add(answered);
   }
 
-  while (front < back) {
-    while (inFlight.size < slots && back - 1 > front) yield* post();
-    summaries[front] = yield* summaryHere(yield* readOf(front));
-    front++;
-    done++;
-    if (failure) throw failure.error;
-    yield tick(done);
+  // Aborted when this run gives its batches up (its own abort, a failure): the pool stops on them.
+  const abandon = new AbortController();
+  try {
+    while (front < back) {
+      while (inFlight.size < slots && back - 1 > front) yield* post();
+      summaries[front] = yield* summaryHere(yield* readOf(front));
+      front++;
+      done++;
+      if (failure) throw failure.error;
+      yield tick(done);
+    }
+    while (inFlight.size > 0) {
+      yield* waitFor(Promise.race(inFlight));
+      if (failure) throw failure.error;
+      yield tick(done);
+    }
+    return summaries;
+  } finally {
+    if (inFlight.size > 0) abandon.abort();
   }
-  while (inFlight.size > 0) {
-    yield* waitFor(Promise.race(inFlight));
-    if (failure) throw failure.error;
-    yield tick(done);
-  }
-  return summaries;
 }

@@ -35,7 +35,9 @@ export interface PartData {
 /** The options of a run as a part is sent them: all but the pool, the signal and the callback, each in the form `resolveInput` takes. */
 export function partOptions(settings: Settings): Record<string, unknown> {
   const { budget, language, stopwords, parallel: _pool, signal: _signal, onProgress: _progress, ...rest } = settings;
-  return { ...rest, [budget.kind]: budget.limit, language: language.code, stopwords: [...stopwords] };
+  // The run's own limits were checked on the whole input: a part is never refused by the defaults.
+  const unlimited = { maxDocuments: Number.MAX_SAFE_INTEGER, maxInputLength: Number.MAX_SAFE_INTEGER };
+  return { ...rest, ...unlimited, [budget.kind]: budget.limit, language: language.code, stopwords: [...stopwords] };
 }
 
 /** A read as it is posted to or from a thread: unchanged texts left out (the other side has them). */
@@ -115,18 +117,27 @@ export function* readInParts(
   if (length < minimum || !(threads >= 1) || documents.length < 2) return yield* readHere(documents);
 
   const at = cuts(documents, threads);
+  if (at.length === 2) return yield* readHere(documents); // one part: nothing to share
   const options = partOptions(settings);
-  const elsewhere: Promise<PartResult>[] = [];
-  for (let p = 1; p + 1 < at.length; p++) {
-    const request: PartRequest = { task: 'read', documents: documents.slice(at[p], at[p + 1]).map(({ id, text }) => ({ id, text })), options };
-    const answer = Promise.resolve().then(() => parallel.run(request));
-    answer.catch(() => undefined); // an abort here leaves it unread: its failure is nobody's to report
-    elsewhere.push(answer);
+  // Aborted when this run gives its parts up (its own abort, a failure): the pool stops on them.
+  const abandon = new AbortController();
+  let joined = false;
+  try {
+    const elsewhere: Promise<PartResult>[] = [];
+    for (let p = 1; p + 1 < at.length; p++) {
+      const request: PartRequest = { task: 'read', documents: documents.slice(at[p], at[p + 1]).map(({ id, text }) => ({ id, text })), options };
+      const answer = Promise.resolve().then(() => parallel.run(request, { signal: abandon.signal }));
+      answer.catch(() => undefined); // a part given up is never read: its failure is nobody's to report
+      elsewhere.push(answer);
+    }
+    const first = yield* readHere(documents.slice(0, at[1]));
+    const others = (yield* waitFor(Promise.all(elsewhere))) as unknown as PartData[];
+    others.forEach((part, k) => checkPart(part, at[k + 2]! - at[k + 1]!));
+    joined = true;
+    return yield* join(documents, [toPart(first), ...others], noStory);
+  } finally {
+    if (!joined) abandon.abort();
   }
-  const first = yield* readHere(documents.slice(0, at[1]));
-  const others = (yield* waitFor(Promise.all(elsewhere))) as unknown as PartData[];
-  others.forEach((part, k) => checkPart(part, at[k + 2]! - at[k + 1]!));
-  return yield* join(documents, [toPart(first), ...others], noStory);
 }
 
 /** The parts as one read, exactly as one thread reads all their documents. */
@@ -156,8 +167,13 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
   let sentence = 0; // first sentence id of the part
   let document = 0; // first document index of the part
   let term = 0; // first term position of the part
-  for (const { segments: s, analysis: a } of parts) {
-    for (let i = 0; i < s.count; i++) doc[sentence + i] = s.doc[i]! + document;
+  for (let p = 0; p < parts.length; p++) {
+    const { segments: s, analysis: a } = parts[p]!;
+    parts[p] = undefined!; // garbage once copied: a feed's parts need not all outlive the join
+    for (let i = 0; i < s.count; i++) {
+      doc[sentence + i] = s.doc[i]! + document;
+      if ((i & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
+    }
     start.set(s.start, sentence);
     end.set(s.end, sentence);
     indexInDoc.set(s.indexInDoc, sentence);

@@ -104,9 +104,9 @@ export async function summarize(documents: readonly SourceDocument[], options?: 
 
 /**
  * `summarize()` without yielding to the event loop: for small inputs and synchronous code.
- * Takes the same options except `signal`.
+ * Takes the same options except `signal` and `parallel`.
  */
-export function summarizeSync(documents: readonly SourceDocument[], options?: Omit<SummarizeOptions, 'signal'>): Summary {
+export function summarizeSync(documents: readonly SourceDocument[], options?: Omit<SummarizeOptions, 'signal' | 'parallel'>): Summary {
   const checked = checkOptions(options, false);
   return runSync(pipeline(documents, checked), checked.onProgress);
 }

@@ -184,7 +184,8 @@ export interface Progress {
 export interface Parallel {
   /** Threads besides the calling one: at most this many parts run elsewhere at once. */
   readonly threads: number;
-  run(request: PartRequest): Promise<PartResult>;
+  /** `signal` aborts when the run gives the part up (its own abort, or a failure elsewhere): drop it, or stop the thread working on it. */
+  run(request: PartRequest, options?: { signal?: AbortSignal }): Promise<PartResult>;
 }
 
 /** One part of a run for another thread: documents to read, or stories to summarise, with the options that needs. Structured-cloneable. */

@@ -28,9 +28,10 @@ export async function readInputs<O extends DigestOptions>(
 ): Promise<{ documents: SourceDocument[]; problems: LoadProblem[]; coreOptions: O }> {
   const { cwd, maxFileSize, missing, strict, onLoad, documents: extra = [], parallel, ...rest } = options;
   const coreOptions = rest as unknown as O;
-  // Files are read with the machine's other cores unless told otherwise (`parallel: false`).
-  const pool = parallel === undefined ? sharedPool() : parallel;
-  if (pool !== false && pool.threads > 0) coreOptions.parallel = pool;
+  // Files are read with the machine's other cores unless told otherwise (`parallel: false`);
+  // anything else given is the core's to check.
+  const pool = parallel === undefined ? sharedPool() : parallel === false ? undefined : parallel;
+  if (pool !== undefined) coreOptions.parallel = pool;
   const loadOptions: LoadOptions = Object.fromEntries(Object.entries({ cwd, maxFileSize, missing, strict, onLoad }).filter(([, value]) => value !== undefined));
   const language = coreOptions.language;
   if (typeof language === 'string' && language !== 'eng' && coreOptions.stopwords === undefined) {

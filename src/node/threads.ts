@@ -1,9 +1,12 @@
 /**
  * A pool of worker threads for the `parallel` option: each worker runs `runPart` (worker.ts)
- * on one part of a large run at a time. Workers start on first use and hold the process
- * open only while they work, so a script that forgets `close()` still exits.
+ * on one part of a large run at a time. Workers start on first use, hold the process open only
+ * while they work (a script that forgets `close()` still exits), end after a few idle seconds,
+ * and are ended when the run that asked for their part gives it up (an abort).
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Parallel, PartResult, PartRequest } from 'chorus-summary';
 
@@ -21,50 +24,81 @@ interface Job {
   request: PartRequest;
   resolve: (result: PartResult) => void;
   reject: (error: Error) => void;
+  signal: AbortSignal | undefined;
+  onAbort?: () => void;
 }
 
 interface Slot {
   worker: Worker;
   job: Job | undefined;
+  /** Ends an idle worker: its heap, hundreds of megabytes after a large part, is given back. */
+  idle: ReturnType<typeof setTimeout> | undefined;
 }
 
 const WORKER_FILE = new URL('./worker.js', import.meta.url);
+
+/** An idle worker is ended after this long: long enough to serve a digest's next phase, short enough not to hold its memory. */
+const IDLE_MS = 5_000;
 
 /** The default number of workers for this machine. */
 export function defaultThreads(): number {
   return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
+/** Whether the worker script is where the built package puts it (not when run from source or bundled). */
+const workerFileExists = () => {
+  try {
+    return existsSync(fileURLToPath(WORKER_FILE));
+  } catch {
+    return false;
+  }
+};
+
+const failure = (message: string) => new Error(`chorus-summary: ${message}`);
+
 /** A pool of worker threads for `summarize(documents, { parallel: pool })` and `digest()`. */
 export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
   const threads = options.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new RangeError(`threadPool: threads must be an integer from 0 to 256, not ${String(threads)}.`);
+  if (threads > 0 && !workerFileExists())
+    throw failure(`threadPool() needs ${fileURLToPath(WORKER_FILE)}, the worker script built beside this file; run the built package (not its source or a bundle without it), or use threadPool({ threads: 0 }).`);
   const slots: Slot[] = [];
   const queue: Job[] = [];
 
+  /** The job leaves its slot or the queue: its abort listener goes, its promise settles. */
+  const settle = (job: Job, outcome: { result: PartResult } | { error: Error }) => {
+    if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+    if ('error' in outcome) job.reject(outcome.error);
+    else job.resolve(outcome.result);
+  };
+
+  /** End a worker (idle, aborted or closed); its job, if any, fails with `error`. */
+  const end = (slot: Slot, error: Error) => {
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
+    clearTimeout(slot.idle);
+    const job = slot.job;
+    slot.job = undefined;
+    if (job) settle(job, { error });
+    void slot.worker.terminate();
+  };
+
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(WORKER_FILE), job: undefined };
+    const slot: Slot = { worker: new Worker(WORKER_FILE), job: undefined, idle: undefined };
     slot.worker.unref();
     slot.worker.on('message', (message: { result?: PartResult; error?: string }) => {
       const job = slot.job;
       slot.job = undefined;
       slot.worker.unref();
-      if (job) {
-        if (message.error !== undefined) job.reject(new Error(`chorus-summary: a worker thread failed: ${message.error}`));
-        else job.resolve(message.result!);
-      }
+      if (job) settle(job, message.error !== undefined ? { error: failure(`a worker thread failed: ${message.error}`) } : { result: message.result! });
       next();
     });
     // A worker that dies takes its job with it: the run rejects, and the next job gets a new worker.
-    const fail = (error: Error) => {
-      const at = slots.indexOf(slot);
-      if (at >= 0) slots.splice(at, 1);
-      slot.job?.reject(error);
-      slot.job = undefined;
+    slot.worker.on('error', (error) => (end(slot, error), next()));
+    slot.worker.on('exit', (code) => {
+      if (slots.includes(slot)) end(slot, failure(`a worker thread exited (code ${code}) before it answered.`));
       next();
-    };
-    slot.worker.on('error', fail);
-    slot.worker.on('exit', (code) => fail(new Error(`chorus-summary: a worker thread exited (code ${code}) before it answered.`)));
+    });
     slots.push(slot);
     return slot;
   };
@@ -72,25 +106,61 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
   const next = () => {
     while (queue.length > 0) {
       const slot = slots.find((candidate) => candidate.job === undefined) ?? (slots.length < threads ? start() : undefined);
-      if (slot === undefined) return;
+      if (slot === undefined) break;
       const job = queue.shift()!;
+      clearTimeout(slot.idle);
+      slot.idle = undefined;
+      try {
+        slot.worker.postMessage(job.request);
+      } catch (error) {
+        // Not cloneable: this job fails, the worker stays free for the next.
+        settle(job, { error: error instanceof Error ? error : failure(String(error)) });
+        continue;
+      }
       slot.job = job;
       slot.worker.ref(); // a job in flight keeps the process alive until it answers
-      slot.worker.postMessage(job.request);
+    }
+    for (const slot of slots) {
+      if (slot.job !== undefined || slot.idle !== undefined) continue;
+      slot.idle = setTimeout(() => end(slot, failure('idle')), IDLE_MS);
+      slot.idle.unref();
     }
   };
 
   return {
     threads,
-    run(request: PartRequest): Promise<PartResult> {
-      if (threads === 0) return Promise.reject(new Error('chorus-summary: a pool of 0 threads cannot run a part.'));
+    run(request: PartRequest, { signal }: { signal?: AbortSignal } = {}): Promise<PartResult> {
+      if (threads === 0) return Promise.reject(failure('a pool of 0 threads cannot run a part.'));
+      if (signal?.aborted) return Promise.reject(failure('the part was abandoned before it started.'));
       return new Promise<PartResult>((resolve, reject) => {
-        queue.push({ request, resolve, reject });
+        const job: Job = { request, resolve, reject, signal };
+        if (signal) {
+          // An abandoned part is dropped from the queue, or its worker ended: nothing works on for nobody.
+          job.onAbort = () => {
+            const waiting = queue.indexOf(job);
+            if (waiting >= 0) {
+              queue.splice(waiting, 1);
+              settle(job, { error: failure('the part was abandoned.') });
+            }
+            const working = slots.find((slot) => slot.job === job);
+            if (working) end(working, failure('the part was abandoned.'));
+            next();
+          };
+          signal.addEventListener('abort', job.onAbort, { once: true });
+        }
+        queue.push(job);
         next();
       });
     },
     async close(): Promise<void> {
+      const closed = failure('the thread pool was closed before the part was done.');
+      for (const job of queue.splice(0)) settle(job, { error: closed });
       const closing = slots.splice(0);
+      for (const slot of closing) {
+        clearTimeout(slot.idle);
+        if (slot.job) settle(slot.job, { error: closed });
+        slot.job = undefined;
+      }
       await Promise.all(closing.map((slot) => slot.worker.terminate()));
     },
   };
@@ -98,7 +168,12 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
 
 let shared: ThreadPool | undefined;
 
-/** The pool `summarizeFiles`, `digestFiles` and the CLI use unless given one: started on first use, idle workers never hold the process open. */
-export function sharedPool(): ThreadPool {
-  return (shared ??= threadPool());
+/**
+ * The pool `summarizeFiles`, `digestFiles` and the CLI use unless given one: started on first
+ * use; idle workers never hold the process open and end after a few seconds. Without the
+ * worker script beside this file (a bundle, the source), none: every read stays on this thread.
+ */
+export function sharedPool(): ThreadPool | undefined {
+  if (shared === undefined && defaultThreads() > 0 && workerFileExists()) shared = threadPool();
+  return shared;
 }
