@@ -35,7 +35,7 @@ export function* summariseInParts(
   for (let k = 0; k < count; k++) total += sentencesOf(k);
   const slots = total >= minimum ? Math.floor(settings.parallel.threads) * 2 : 0; // two batches queued per thread: none idles between them
   const options = partOptions(settings);
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<Promise<void>, AbortController>();
   let failure: { error: unknown } | undefined;
   let front = 0; // this thread's next story
   let back = count; // the pool's stories are back .. count − 1
@@ -55,8 +55,9 @@ export function* summariseInParts(
       stories.push({ ...toPart(read), documents: [...read.documents] });
     }
     const request: PartRequest = { task: 'summarise', stories, options };
+    const controller = new AbortController(); // one per batch: a shared signal would gather a listener per batch
     const answered = Promise.resolve()
-      .then(() => settings.parallel.run(request, { signal: abandon.signal }))
+      .then(() => settings.parallel.run(request, { signal: controller.signal }))
       .then(
         (result) => {
           const got = (result as { summaries?: Summary[] } | undefined)?.summaries;
@@ -67,11 +68,9 @@ export function* summariseInParts(
       )
       .catch((error: unknown) => void (failure ??= { error }))
       .finally(() => inFlight.delete(answered));
-    inFlight.add(answered);
+    inFlight.set(answered, controller);
   }
 
-  // Aborted when this run gives its batches up (its own abort, a failure): the pool stops on them.
-  const abandon = new AbortController();
   try {
     while (front < back) {
       while (inFlight.size < slots && back - 1 > front) yield* post();
@@ -82,12 +81,13 @@ export function* summariseInParts(
       yield tick(done);
     }
     while (inFlight.size > 0) {
-      yield* waitFor(Promise.race(inFlight));
+      yield* waitFor(Promise.race(inFlight.keys()));
       if (failure) throw failure.error;
       yield tick(done);
     }
     return summaries;
   } finally {
-    if (inFlight.size > 0) abandon.abort();
+    // Batches in flight when this run gives up (its own abort, a failure): the pool stops on them.
+    for (const controller of inFlight.values()) controller.abort();
   }
 }

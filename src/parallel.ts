@@ -120,13 +120,15 @@ export function* readInParts(
   if (at.length === 2) return yield* readHere(documents); // one part: nothing to share
   const options = partOptions(settings);
   // Aborted when this run gives its parts up (its own abort, a failure): the pool stops on them.
-  const abandon = new AbortController();
+  // One per part: a signal shared by a hundred parts would gather a hundred listeners.
+  const abandon: AbortController[] = [];
   let joined = false;
   try {
     const elsewhere: Promise<PartResult>[] = [];
     for (let p = 1; p + 1 < at.length; p++) {
       const request: PartRequest = { task: 'read', documents: documents.slice(at[p], at[p + 1]).map(({ id, text }) => ({ id, text })), options };
-      const answer = Promise.resolve().then(() => parallel.run(request, { signal: abandon.signal }));
+      const { signal } = abandon[abandon.push(new AbortController()) - 1]!;
+      const answer = Promise.resolve().then(() => parallel.run(request, { signal }));
       answer.catch(() => undefined); // a part given up is never read: its failure is nobody's to report
       elsewhere.push(answer);
     }
@@ -136,7 +138,7 @@ export function* readInParts(
     joined = true;
     return yield* join(documents, [toPart(first), ...others], noStory);
   } finally {
-    if (!joined) abandon.abort();
+    if (!joined) for (const controller of abandon) controller.abort();
   }
 }
 

@@ -77,8 +77,10 @@ describe('the core and a pool', () => {
     const run = summarize(documents, { parallel: pool, signal: controller.signal });
     setTimeout(() => controller.abort(), 2000);
     await expect(run).rejects.toMatchObject({ code: 'ABORTED' });
-    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.length).toBeGreaterThan(1);
     expect(signals.every((signal) => signal.aborted)).toBe(true);
+    // A signal of its own per part: one shared by a feed's hundred parts gathers a hundred listeners (Node warns past 10).
+    expect(new Set(signals).size).toBe(signals.length);
   }, 20_000);
 
   test("a part is read with the run's limits lifted: the whole input passed them", () => {
