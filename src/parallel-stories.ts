@@ -1,8 +1,9 @@
 /**
  * A digest's story summaries on several threads (parallel.ts has the reading). This thread
  * summarises from the most important story down while the pool takes batches from the least
- * important up, until they meet: a slow batch never holds the run up by more than one batch,
- * and nothing waits on a fixed split. Which thread summarises a story never changes its
+ * important up, until they meet. No split is fixed in advance: a batch is taken when a thread
+ * is free, and none is larger than this thread's share of what is left, so at the end this
+ * thread waits for at most the batches in flight, each a fraction of the work that was left. Which thread summarises a story never changes its
  * summary: a story's read is sent whole, and summarising it is a pure function of it.
  */
 import type { Read } from './model.js';
@@ -33,7 +34,8 @@ export function* summariseInParts(
   const summaries = new Array<Summary>(count);
   let total = 0;
   for (let k = 0; k < count; k++) total += sentencesOf(k);
-  const slots = total >= minimum ? Math.floor(settings.parallel.threads) * 2 : 0; // two batches queued per thread: none idles between them
+  const threads = total >= minimum ? Math.floor(settings.parallel.threads) : 0;
+  let remaining = total; // sentences of the stories nobody has taken yet (front .. back − 1)
   const options = partOptions(settings);
   const inFlight = new Map<Promise<void>, AbortController>();
   let failure: { error: unknown } | undefined;
@@ -42,13 +44,17 @@ export function* summariseInParts(
   let done = 0;
 
   function* post(): Work<void> {
+    // A share no larger than this thread's of what is left: a batch taken near the end must not
+    // leave this thread waiting on work it could have done itself.
+    const most = Math.min(BATCH_SENTENCES, remaining / (threads + 1));
     const batch: number[] = [];
     let sentences = 0;
-    while (back - 1 > front && (batch.length === 0 || sentences + sentencesOf(back - 1) <= BATCH_SENTENCES)) {
+    while (back - 1 > front && (batch.length === 0 || sentences + sentencesOf(back - 1) <= most)) {
       back--;
       batch.push(back);
       sentences += sentencesOf(back);
     }
+    remaining -= sentences;
     const stories: StoryPart[] = [];
     for (const k of batch) {
       const read = yield* readOf(k);
@@ -73,7 +79,10 @@ export function* summariseInParts(
 
   try {
     while (front < back) {
-      while (inFlight.size < slots && back - 1 > front) yield* post();
+      // A batch per thread, and a second queued behind it (no thread idles between batches)
+      // only while several batches' worth is left.
+      while (back - 1 > front && (inFlight.size < threads || (inFlight.size < 2 * threads && remaining > 4 * BATCH_SENTENCES * threads))) yield* post();
+      remaining -= sentencesOf(front);
       summaries[front] = yield* summaryHere(yield* readOf(front));
       front++;
       done++;

@@ -182,7 +182,7 @@ export interface Progress {
  * whose message handler calls `runPart`. The result is the same whatever the number of threads.
  */
 export interface Parallel {
-  /** Threads besides the calling one: at most this many parts run elsewhere at once. */
+  /** Threads besides the calling one. The core may hand `run` more parts than this at once (every piece of a large input); a pool queues them. */
   readonly threads: number;
   /** `signal` aborts when the run gives the part up (its own abort, or a failure elsewhere): drop it, or stop the thread working on it. */
   run(request: PartRequest, options?: { signal?: AbortSignal }): Promise<PartResult>;

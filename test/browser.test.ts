@@ -24,6 +24,11 @@ describe.skipIf(!installed && !inCI)('the core in headless Chromium', () => {
   let origin: string;
   let bundle: string;
   const documents = loadExamples();
+  /** About 2.5 MB: above the size at which a run shares its reading with a pool. */
+  const large = Array.from({ length: 420 }, (_, k) => ({
+    id: `outlet-${String(k).padStart(3, '0')}`,
+    text: `${documents[k % documents.length]!.text.replace(/\d+/g, (digits) => String(Number(digits) + (k % 7)))}\n\nReported by desk ${k}.`,
+  }));
 
   beforeAll(async () => {
     expect(installed, `CI=true: Chromium must be installed at ${CHROMIUM}`).toBe(true);
@@ -37,11 +42,22 @@ describe.skipIf(!installed && !inCI)('the core in headless Chromium', () => {
     });
     bundle = result.outputFiles[0]!.text;
     const page = '<!doctype html><meta charset="utf-8"><script type="module">import * as chorus from "/chorus.js"; window.chorus = chorus;</script>';
+    // README's Web Worker for the `parallel` option, as written there.
+    const partWorker = `import { runPart } from '/chorus.js';
+self.onmessage = (event) => {
+  try {
+    self.postMessage({ result: runPart(event.data) });
+  } catch (error) {
+    self.postMessage({ error: String(error) });
+  }
+};`;
     server = http.createServer((request, response) => {
       const routes: Record<string, [string, string]> = {
         '/': ['text/html; charset=utf-8', page],
         '/chorus.js': ['text/javascript; charset=utf-8', bundle],
         '/documents.json': ['application/json; charset=utf-8', JSON.stringify(documents)],
+        '/large.json': ['application/json; charset=utf-8', JSON.stringify(large)],
+        '/part-worker.js': ['text/javascript; charset=utf-8', partWorker],
       };
       const route = routes[request.url ?? ''];
       response.writeHead(route ? 200 : 404, { 'content-type': route?.[0] ?? 'text/plain' });
@@ -87,4 +103,47 @@ describe.skipIf(!installed && !inCI)('the core in headless Chromium', () => {
       await browser.close();
     }
   }, 60_000);
+
+  test("README's Web Worker pool gives the same summary as one thread", async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => (window as unknown as { chorus?: unknown }).chorus !== undefined);
+      const inBrowser = await page.evaluate(async () => {
+        const chorus = (window as unknown as { chorus: typeof import('../src/index.js') }).chorus;
+        const docs = await (await fetch('/large.json')).json();
+        // README's pool, as written there, counting the parts it is given.
+        const worker = new Worker(new URL('/part-worker.js', location.href), { type: 'module' });
+        let queue: Promise<unknown> = Promise.resolve();
+        let parts = 0;
+        const pool = {
+          threads: 1,
+          run: (request: unknown, { signal }: { signal?: AbortSignal } = {}) => {
+            parts++;
+            const part = queue.then(
+              () =>
+                new Promise((resolve, reject) => {
+                  if (signal?.aborted) return reject(new Error('abandoned'));
+                  worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error)) : resolve(data.result));
+                  worker.onerror = worker.onmessageerror = () => reject(new Error('the worker failed'));
+                  worker.postMessage(request);
+                }),
+            );
+            queue = part.catch(() => undefined);
+            return part;
+          },
+        } as unknown as import('../src/index.js').Parallel;
+        const together = JSON.stringify(await chorus.summarize(docs, { words: 120, parallel: pool }));
+        const alone = JSON.stringify(await chorus.summarize(docs, { words: 120 }));
+        worker.terminate();
+        return { same: together === alone, parts, sentences: JSON.parse(alone).sentences.length };
+      });
+      expect(inBrowser.parts).toBeGreaterThan(0);
+      expect(inBrowser.sentences).toBeGreaterThan(0);
+      expect(inBrowser.same).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

@@ -22,7 +22,7 @@ const OWN: OwnFlag[] = [
   { name: 'max-citations', placeholder: 'n', help: 'cite at most n sources per sentence, then "and N more" (markdown, text, html; default 10)' },
   { name: 'strict', help: 'any input that cannot be read stops the run, nothing written (default: report it, summarise the rest, exit 1)' },
   { name: 'max-file-size', placeholder: 'bytes', help: 'largest file read (default 67108864); a larger one is reported and skipped' },
-  { name: 'threads', placeholder: 'n', help: 'worker threads that read a large input beside the main one (default: the other cores, at most 3; 0: none)' },
+  { name: 'threads', placeholder: 'n', help: "worker threads that read a large input and summarise a digest's stories beside the main one (default: the other cores, at most 3; 0: none)" },
   { name: 'quiet', short: 'q', help: 'no warnings and no progress on standard error' },
   { name: 'debug', help: 'print stack traces with errors, and how standard input was read' },
   { name: 'version', short: 'v', help: 'print the version' },

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Parallel, PartResult, PartRequest } from 'chorus-summary';
 
 export interface ThreadPoolOptions {
-  /** Worker threads, besides the calling one. Default: the cores there are, less one, at most 3 (0 on one core: then every read stays on the calling thread). */
+  /** Worker threads, besides the calling one, that read parts of a large input and summarise batches of a digest's stories. Default: the cores there are, less one, at most 3 (0 on one core: then everything stays on the calling thread). */
   threads?: number;
 }
 
@@ -110,19 +110,28 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
       const job = queue.shift()!;
       clearTimeout(slot.idle);
       slot.idle = undefined;
+      // The slot holds the job before it is posted: an abort raised while the request is being
+      // copied finds it there (and ends this worker), and the idle timer leaves the worker alone.
+      slot.job = job;
+      slot.worker.ref(); // a job in flight keeps the process alive until it answers
       try {
         slot.worker.postMessage(job.request);
       } catch (error) {
         // Not cloneable: this job fails, the worker stays free for the next.
+        if (slot.job === job) {
+          slot.job = undefined;
+          slot.worker.unref();
+        }
         settle(job, { error: error instanceof Error ? error : failure(String(error)) });
         continue;
       }
-      slot.job = job;
-      slot.worker.ref(); // a job in flight keeps the process alive until it answers
     }
     for (const slot of slots) {
       if (slot.job !== undefined || slot.idle !== undefined) continue;
-      slot.idle = setTimeout(() => end(slot, failure('idle')), IDLE_MS);
+      slot.idle = setTimeout(() => {
+        slot.idle = undefined;
+        if (slot.job === undefined) end(slot, failure('idle'));
+      }, IDLE_MS);
       slot.idle.unref();
     }
   };
