@@ -128,7 +128,8 @@ export function* readInParts(
     for (let p = 1; p + 1 < at.length; p++) {
       const request: PartRequest = { task: 'read', documents: documents.slice(at[p], at[p + 1]).map(({ id, text }) => ({ id, text })), options };
       const { signal } = abandon[abandon.push(new AbortController()) - 1]!;
-      const answer = Promise.resolve().then(() => parallel.run(request, { signal }));
+      // Handed over in a task of its own: starting a worker and copying a piece to it is a turn's work.
+      const answer = new Promise((resolve) => setTimeout(resolve, 0)).then(() => parallel.run(request, { signal }));
       answer.catch(() => undefined); // a part given up is never read: its failure is nobody's to report
       elsewhere.push(answer);
     }

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { partOptions } from '../src/parallel.js';
+import { partOptions, toPart } from '../src/parallel.js';
 import { summariseInParts } from '../src/parallel-stories.js';
 import { runAsync, runSync } from '../src/schedule.js';
 import { sliceRead } from '../src/slice.js';
-import { readDocuments, summaryOf } from '../src/summarize.js';
+import { readDocuments, runPart, summaryOf } from '../src/summarize.js';
 import { resolveInput } from '../src/validate.js';
 import { CHESS, FLOOD } from './digest-feed.js';
 import { summarize, type Parallel, type PartRequest } from '../src/index.js';
@@ -72,6 +72,25 @@ await pool.run({ task: 'read', documents: [{ id: 'a', text: 'One sentence here. 
     const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
     expect(child.status, child.stderr).toBe(0);
     expect(Date.now() - started).toBeLessThan(4000); // idle workers end after 5 s
+  });
+
+  test("a batch of a digest's stories is summarised on a worker exactly as here", async () => {
+    const pool = threadPool({ threads: 1 });
+    try {
+      const { documents, settings } = resolveInput([...FLOOD, ...CHESS], { words: 40 }, false, true);
+      const read = runSync(readDocuments(documents, settings));
+      const stories = [[0, 1, 2], [3, 4, 5]].map((picked) => {
+        const story = runSync(sliceRead(read, picked));
+        return { ...toPart(story), documents: [...story.documents] };
+      });
+      const request: PartRequest = { task: 'summarise', stories, options: partOptions(settings) };
+      const there = (await pool.run(request)) as { summaries: unknown[] };
+      expect(there.summaries).toHaveLength(2);
+      expect(JSON.stringify(there)).toBe(JSON.stringify(runPart(request)));
+      expect(JSON.stringify(there.summaries[0])).toBe(JSON.stringify(runSync(summaryOf(runSync(sliceRead(read, [0, 1, 2])), settings))));
+    } finally {
+      await pool.close();
+    }
   });
 
   test('a request that cannot be copied fails alone, whether it was waiting or not', async () => {
