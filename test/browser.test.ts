@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadExamples } from './helpers.js';
 
@@ -78,7 +78,8 @@ self.onmessage = (event) => {
     expect(bundle.length).toBeLessThan(335_000);
   });
 
-  test('summarises the example articles exactly as Node does', async () => {
+  /** The page served above in headless Chromium, once the core is loaded in it. */
+  async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -87,6 +88,14 @@ self.onmessage = (event) => {
       const page = await browser.newPage();
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => (window as unknown as { chorus?: unknown }).chorus !== undefined);
+      return await use(page);
+    } finally {
+      await browser.close();
+    }
+  }
+
+  test('summarises the example articles exactly as Node does', async () => {
+    await withPage(async (page) => {
       const inBrowser = await page.evaluate(async () => {
         const chorus = (window as unknown as { chorus: typeof import('../src/index.js') }).chorus;
         const docs = await (await fetch('/documents.json')).json();
@@ -99,17 +108,11 @@ self.onmessage = (event) => {
       expect(inBrowser.hasProcess).toBe(false);
       expect(inBrowser.stages).toEqual(['segment', 'analyse', 'dedupe', 'conflicts', 'rank', 'select']);
       expect(inBrowser.json).toBe(inNode);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 
   test("README's Web Worker pool gives the same summary as one thread", async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${origin}/`);
-      await page.waitForFunction(() => (window as unknown as { chorus?: unknown }).chorus !== undefined);
+    await withPage(async (page) => {
       const inBrowser = await page.evaluate(async () => {
         const chorus = (window as unknown as { chorus: typeof import('../src/index.js') }).chorus;
         const docs = await (await fetch('/large.json')).json();
@@ -142,8 +145,6 @@ self.onmessage = (event) => {
       expect(inBrowser.parts).toBeGreaterThan(0);
       expect(inBrowser.sentences).toBeGreaterThan(0);
       expect(inBrowser.same).toBe(true);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 120_000);
 });
