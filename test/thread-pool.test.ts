@@ -133,8 +133,19 @@ await pool.run({ task: 'read', documents: [{ id: 'a', text: 'One sentence here. 
     expect(await waiting).toMatch(/pool was closed/);
   });
 
-  test('threads must be an integer from 0 to 256', () => {
+  test('a worker that runs out of its memory fails its run alone; the next part gets a new worker', async () => {
+    const pool = threadPool({ threads: 1, maxWorkerMemoryMb: 16 });
+    try {
+      await expect(pool.run(distinctPart(12_000_000))).rejects.toThrow(/memory|exited/i);
+      expect(await pool.run({ task: 'read', documents: loadExamples(), options: {} })).toHaveProperty('segments');
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  test('threads must be an integer from 0 to 256; a worker needs at least 8 MB', () => {
     for (const threads of [-1, 1.5, 257, Number.NaN]) expect(() => threadPool({ threads })).toThrow(RangeError);
+    for (const maxWorkerMemoryMb of [0, 4, 10.5]) expect(() => threadPool({ threads: 1, maxWorkerMemoryMb })).toThrow(RangeError);
   });
 });
 

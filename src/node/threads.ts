@@ -13,6 +13,12 @@ import type { Parallel, PartResult, PartRequest } from 'chorus-summary';
 export interface ThreadPoolOptions {
   /** Worker threads, besides the calling one, that read parts of a large input and summarise batches of a digest's stories. Default: the cores there are, less one, at most 3 (0 on one core: then everything stays on the calling thread). */
   threads?: number;
+  /**
+   * Most megabytes of heap a worker may use (V8's old generation). A part that needs more ends
+   * its worker, the run that sent it rejects, and the next part gets a new worker. Default:
+   * Node's own limit for a worker.
+   */
+  maxWorkerMemoryMb?: number;
 }
 
 export interface ThreadPool extends Parallel {
@@ -60,6 +66,8 @@ const failure = (message: string) => new Error(`chorus-summary: ${message}`);
 export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
   const threads = options.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new RangeError(`threadPool: threads must be an integer from 0 to 256, not ${String(threads)}.`);
+  const memory = options.maxWorkerMemoryMb;
+  if (memory !== undefined && !(Number.isInteger(memory) && memory >= 8)) throw new RangeError(`threadPool: maxWorkerMemoryMb must be an integer of at least 8, not ${String(memory)}.`);
   if (threads > 0 && !workerFileExists())
     throw failure(`threadPool() needs ${fileURLToPath(WORKER_FILE)}, the worker script built beside this file; run the built package (not its source or a bundle without it), or use threadPool({ threads: 0 }).`);
   const slots: Slot[] = [];
@@ -84,7 +92,8 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
   };
 
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(WORKER_FILE), job: undefined, idle: undefined };
+    const worker = new Worker(WORKER_FILE, memory === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: memory } });
+    const slot: Slot = { worker, job: undefined, idle: undefined };
     slot.worker.unref();
     slot.worker.on('message', (message: { result?: PartResult; error?: string }) => {
       const job = slot.job;
