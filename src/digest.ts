@@ -86,20 +86,14 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
   yield tick(0);
   const readOf = (k: number) => sliceRead(read, members[summarised[k]!]!);
   const summaryHere = (story: Read) => quietly(summaryOf(story, settings));
-  if (settings.parallel !== undefined) {
-    // The pool summarises the least important stories while this thread does the most important.
-    const sentencesOf = (k: number) => {
-      let sentences = 0;
-      for (const d of members[summarised[k]!]!) sentences += read.segments.firstOfDoc[d + 1]! - read.segments.firstOfDoc[d]!;
-      return sentences;
-    };
-    const summaries = yield* summariseInParts(summarised.length, sentencesOf, { ...settings, parallel: settings.parallel }, readOf, summaryHere, tick);
-    summaries.forEach((summary, k) => (ordered[k]!.summary = summary));
-  } else
-    for (let k = 0; k < summarised.length; k++) {
-      yield tick(k);
-      ordered[k]!.summary = yield* summaryHere(yield* readOf(k));
-    }
+  const sentencesOf = (k: number) => {
+    let sentences = 0;
+    for (const d of members[summarised[k]!]!) sentences += read.segments.firstOfDoc[d + 1]! - read.segments.firstOfDoc[d]!;
+    return sentences;
+  };
+  // With a pool, it summarises the least important stories while this thread does the most important.
+  const summaries = yield* summariseInParts(summarised.length, sentencesOf, settings, readOf, summaryHere, tick);
+  summaries.forEach((summary, k) => (ordered[k]!.summary = summary));
   yield tick(summarised.length);
 
   const why = yield* unassignedWarnings(documents, grouping, settings.minDocuments);

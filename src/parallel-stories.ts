@@ -24,13 +24,14 @@ export const PARALLEL_SENTENCES = 60_000;
 const BATCH_SENTENCES = 8_000;
 
 /**
- * Summaries of stories `0 .. count − 1`, in that order (most important first). `sentencesOf(k)`
- * is story k's size; `readOf(k)` its read; `summaryHere` what this thread runs.
+ * Summaries of stories `0 .. count − 1`, in that order (most important first): all on this
+ * thread without `settings.parallel` or below `minimum` sentences. `sentencesOf(k)` is story k's
+ * size; `readOf(k)` its read; `summaryHere` what this thread runs.
  */
 export function* summariseInParts(
   count: number,
   sentencesOf: (story: number) => number,
-  settings: Settings & { parallel: Parallel },
+  settings: Settings,
   readOf: (story: number) => Work<Read>,
   summaryHere: (read: Read) => Work<Summary>,
   tick: (done: number) => Progress,
@@ -39,9 +40,11 @@ export function* summariseInParts(
   const summaries = new Array<Summary>(count);
   let total = 0;
   for (let k = 0; k < count; k++) total += sentencesOf(k);
-  const threads = total >= minimum ? Math.floor(settings.parallel.threads) : 0;
+  // Without a pool, or with a small digest, this thread does every story.
+  const pool: Parallel | undefined = total >= minimum ? settings.parallel : undefined;
+  const threads = pool ? Math.floor(pool.threads) : 0;
   let remaining = total; // sentences of the stories nobody has taken yet (front .. back − 1)
-  const options = partOptions(settings);
+  const options = threads > 0 ? partOptions(settings) : {};
   const inFlight = new Map<Promise<void>, AbortController>();
   let failure: { error: unknown } | undefined;
   let front = 0; // this thread's next story
@@ -68,7 +71,7 @@ export function* summariseInParts(
     const request: PartRequest = { task: 'summarise', stories, options };
     const controller = new AbortController(); // one per batch: a shared signal would gather a listener per batch
     const answered = Promise.resolve()
-      .then(() => settings.parallel.run(request, { signal: controller.signal }))
+      .then(() => pool!.run(request, { signal: controller.signal }))
       .then(
         (result) => {
           const got = (result as { summaries?: Summary[] } | undefined)?.summaries;
