@@ -31,7 +31,10 @@ export const RANK_PARAMETERS: RankParameters = Object.freeze({
   // 250, not 1,000: a digest summarises stories of hundreds of articles one by one, and all pairs
   // of 1,000 facts cost it 18% more; on the 250 val clusters R1 moved by 0.02 (bench/QUALITY.md).
   maxPostings: 2000,
-  maxCandidates: 32,
+  // 8, not 32: with the caps applied to every val cluster over 40 facts, R1 @100 was 41.12 at 32,
+  // 41.02 at 16 and 41.10 at 8 (centrality enters the prior as a fourth root); rank of the
+  // 10,000-article feed took 2.8 s at 8 and 4.9 s at 32 (candidates' vectors miss the cache).
+  maxCandidates: 8,
   maxNeighbours: 16,
   exactUpTo: 250,
 });
