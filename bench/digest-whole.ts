@@ -5,8 +5,9 @@
  * of the built package:
  *   - wall and CPU time of the call (CPU counts every thread of the process: GC helpers too);
  *   - where the time goes, from `onProgress` stage timestamps: validation (call → first
- *     `segment` tick), read (segment + analyse), group (`group` start → `group` done), describe
- *     (headlines and key terms: `group` done → first `summarise` tick), summarise (→ settled);
+ *     `segment` tick), read (segment + analyse), group (`group` start → first `summarise` tick),
+ *     stories (headlines, key terms and summaries: digest() makes the headlines while the pool
+ *     takes its first batches of summaries, so the two are one phase; → settled);
  *   - the longest event-loop blocks while it ran, and the phase each began in (bench/event-loop.ts's
  *     probe, run alongside);
  *   - peak RSS of the whole process (the generated feed included), the heap used at each stage
@@ -84,10 +85,9 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
   log(`sbd floor ${(floor.wallMs / 1000).toFixed(2)} s`);
   (globalThis as { gc?: () => void }).gc?.();
 
-  // Phase boundaries from onProgress: the first tick of each stage, and the group stage's end.
+  // Phase boundaries from onProgress: the first tick of each stage.
   const marks: { name: string; at: number; heapMb: number }[] = [];
   let peakHeap = 0;
-  let groupDone = false;
   let summarisedTenths = 0;
   const mark = (name: string) => {
     const heapMb = mb(process.memoryUsage().heapUsed);
@@ -101,10 +101,7 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
     if (stage === 'segment' && last === 'call') mark('segment');
     else if (stage === 'analyse' && last === 'segment') mark('analyse');
     else if (stage === 'group' && last === 'analyse') mark('group');
-    else if (stage === 'group' && done === total && !groupDone) {
-      groupDone = true;
-      mark('describe');
-    } else if (stage === 'summarise' && last === 'describe') mark('summarise');
+    else if (stage === 'summarise' && last === 'group') mark('summarise');
     // How far the summaries are, every tenth of the stories: a run stopped in this stage says so.
     if (stage === 'summarise' && total > 0 && Math.floor((10 * done) / total) > summarisedTenths) {
       summarisedTenths = Math.floor((10 * done) / total);
@@ -122,7 +119,7 @@ export async function measureWhole(articles: number, dataPath: string, log: (lin
   const used = process.cpuUsage(cpu);
   mark('end');
 
-  const names: Record<string, string> = { call: 'validate', segment: 'segment', analyse: 'analyse', group: 'group', describe: 'headlines + key terms', summarise: 'summarise' };
+  const names: Record<string, string> = { call: 'validate', segment: 'segment', analyse: 'analyse', group: 'group', summarise: 'headlines, key terms, summaries' };
   const phases: Phase[] = marks.slice(0, -1).map((m, k) => ({ name: names[m.name] ?? m.name, ms: marks[k + 1]!.at - m.at, heapMb: marks[k + 1]!.heapMb }));
   const phaseAt = (at: number) => {
     let name = 'call';

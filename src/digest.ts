@@ -11,7 +11,7 @@ import type { DigestOptions } from './options.js';
 import { Pending, runAsync, runSync, type Work } from './schedule.js';
 import { summariseInParts } from './parallel-stories.js';
 import { sliceRead } from './slice.js';
-import { describeStories } from './story.js';
+import { describeStories, sourceCount } from './story.js';
 import { readDocuments, summaryOf } from './summarize.js';
 import { compareCodeUnits, instantOf, sortInPieces } from './text.js';
 import type { Digest, SourceDocument, Story, SummaryWarning } from './types.js';
@@ -64,23 +64,22 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
   yield { stage: 'group', done: documents.length, total: documents.length };
 
   const members = grouping.stories;
-  const stories: Story[] = yield* describeStories(read, members, settings);
+  const sources = members.map((story) => sourceCount(documents, story));
   const earliest = members.map((story) => {
     let first = Number.POSITIVE_INFINITY;
     for (const d of story) if (timeOf(documents[d]!) < first) first = timeOf(documents[d]!);
     return first;
   });
-  // Most important first: sources, documents, the earliest date (undated last), then id.
-  const rankOf = stories.map((_, k) => k);
+  // Most important first: sources, documents, the earliest date (undated last), then id (its first document's).
+  const rankOf = members.map((_, k) => k);
   rankOf.sort(
     (a, b) =>
-      stories[b]!.sources - stories[a]!.sources ||
+      sources[b]! - sources[a]! ||
       members[b]!.length - members[a]!.length ||
       earliest[a]! - earliest[b]! ||
-      compareCodeUnits(stories[a]!.id, stories[b]!.id),
+      compareCodeUnits(documents[members[a]![0]!]!.id, documents[members[b]![0]!]!.id),
   );
 
-  const ordered = rankOf.map((k) => stories[k]!);
   const summarised = rankOf.slice(0, settings.maxStories ?? rankOf.length);
   const tick = (done: number) => ({ stage: 'summarise', done, total: summarised.length }) as const;
   yield tick(0);
@@ -91,8 +90,14 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
     for (const d of members[summarised[k]!]!) sentences += read.segments.firstOfDoc[d + 1]! - read.segments.firstOfDoc[d]!;
     return sentences;
   };
+  // Headlines and key terms are made while the pool takes its first batches of summaries.
+  let stories: Story[] = [];
+  const describe = function* (): Work<void> {
+    stories = yield* describeStories(read, members, settings);
+  };
   // With a pool, it summarises the least important stories while this thread does the most important.
-  const summaries = yield* summariseInParts(summarised.length, sentencesOf, settings, readOf, summaryHere, tick);
+  const summaries = yield* summariseInParts(summarised.length, sentencesOf, settings, readOf, summaryHere, tick, { meanwhile: describe() });
+  const ordered = rankOf.map((k) => stories[k]!);
   summaries.forEach((summary, k) => (ordered[k]!.summary = summary));
   yield tick(summarised.length);
 

@@ -26,7 +26,8 @@ const BATCH_SENTENCES = 8_000;
 /**
  * Summaries of stories `0 .. count − 1`, in that order (most important first): all on this
  * thread without `settings.parallel` or below `minimum` sentences. `sentencesOf(k)` is story k's
- * size; `readOf(k)` its read; `summaryHere` what this thread runs.
+ * size; `readOf(k)` its read; `summaryHere` what this thread runs. `meanwhile` is other work of
+ * this thread's, run once the pool has its first batches (without a pool: first).
  */
 export function* summariseInParts(
   count: number,
@@ -35,7 +36,7 @@ export function* summariseInParts(
   readOf: (story: number) => Work<Read>,
   summaryHere: (read: Read) => Work<Summary>,
   tick: (done: number) => Progress,
-  minimum = PARALLEL_SENTENCES,
+  { minimum = PARALLEL_SENTENCES, meanwhile }: { minimum?: number; meanwhile?: Work<void> } = {},
 ): Work<Summary[]> {
   const summaries = new Array<Summary>(count);
   let total = 0;
@@ -85,11 +86,22 @@ export function* summariseInParts(
     inFlight.set(answered, controller);
   }
 
+  // A batch per thread, and a second queued behind it (no thread idles between batches) only
+  // while several batches' worth is left.
+  const wanted = () => back - 1 > front && (inFlight.size < threads || (inFlight.size < 2 * threads && remaining > 4 * BATCH_SENTENCES * threads));
+  /** `meanwhile`, with batches posted at each of its pauses as the pool gets through them. */
+  function* alongside(work: Work<void>): Work<void> {
+    for (let step = work.next(); !step.done; step = work.next()) {
+      yield step.value;
+      while (wanted()) yield* post();
+    }
+  }
+
   try {
+    while (wanted()) yield* post();
+    if (meanwhile) yield* alongside(meanwhile);
     while (front < back) {
-      // A batch per thread, and a second queued behind it (no thread idles between batches)
-      // only while several batches' worth is left.
-      while (back - 1 > front && (inFlight.size < threads || (inFlight.size < 2 * threads && remaining > 4 * BATCH_SENTENCES * threads))) yield* post();
+      while (wanted()) yield* post();
       remaining -= sentencesOf(front);
       summaries[front] = yield* summaryHere(yield* readOf(front));
       front++;

@@ -13,7 +13,7 @@ import type { Settings } from './options.js';
 import type { Work } from './schedule.js';
 import { compareCodeUnits, instantOf } from './text.js';
 import { contentStem, normalise, tokenise } from './tokens.js';
-import type { Story } from './types.js';
+import type { SourceDocument, Story } from './types.js';
 
 /** Key terms per story. */
 const KEY_TERMS = 8;
@@ -43,6 +43,18 @@ function stemsOf(text: string, settings: Settings, stems: Map<string, string>): 
 }
 
 const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
+/** A story's distinct sources: its documents' `source` names, and each document without one. */
+export function sourceCount(documents: readonly SourceDocument[], story: readonly number[]): number {
+  const sources = new Set<string>();
+  let unnamed = 0;
+  for (const d of story) {
+    const source = documents[d]!.source;
+    if (source === undefined) unnamed++;
+    else sources.add(source);
+  }
+  return sources.size + unnamed;
+}
 
 /**
  * Describe each story (document indexes, ascending) of a read feed; `summary` is left for the
@@ -121,21 +133,17 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
     }
     if (headline === '') headline = centralSentence(read, story, shareOf);
 
-    const sources = new Set<string>();
-    let unnamed = 0;
     let from: string | undefined;
     let to: string | undefined;
     for (const d of story) {
-      const { source, publishedAt } = documents[d]!;
-      if (source === undefined) unnamed++;
-      else sources.add(source);
+      const { publishedAt } = documents[d]!;
       // Only dates that parse: a publishedAt of "yesterday" says nothing about the range.
       if (typeof publishedAt === 'string' && !Number.isNaN(instantOf(publishedAt))) {
         if (from === undefined || instantOf(publishedAt) < instantOf(from)) from = publishedAt;
         if (to === undefined || instantOf(publishedAt) > instantOf(to)) to = publishedAt;
       }
     }
-    const described: Story = { id: documents[story[0]!]!.id, documentIds: story.map((d) => documents[d]!.id), headline, keyTerms, sources: sources.size + unnamed };
+    const described: Story = { id: documents[story[0]!]!.id, documentIds: story.map((d) => documents[d]!.id), headline, keyTerms, sources: sourceCount(documents, story) };
     if (from !== undefined) [described.publishedFrom, described.publishedTo] = [from, to!];
     out.push(described);
     for (const t of touched) storyDf[t] = storyTf[t] = 0;

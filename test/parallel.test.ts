@@ -90,12 +90,45 @@ describe('story summaries on other threads are the ones made here', () => {
     const pool: Parallel = { threads, run: async (request) => (asked++, structuredClone(runPart(structuredClone(request)))) };
     const ticks: number[] = [];
     const together = await runAsync(
-      summariseInParts(members.length, (k) => sizes[k]!, { ...settings, parallel: pool }, (k) => sliceRead(read, members[k]!), summaryHere, (done) => (ticks.push(done), { stage: 'summarise', done, total: members.length }), 0),
+      summariseInParts(members.length, (k) => sizes[k]!, { ...settings, parallel: pool }, (k) => sliceRead(read, members[k]!), summaryHere, (done) => (ticks.push(done), { stage: 'summarise', done, total: members.length }), { minimum: 0 }),
       undefined,
     );
     expect(asked).toBeGreaterThan(0);
     expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
     expect(ticks[ticks.length - 1]).toBe(members.length);
+  });
+});
+
+describe('work of its own while the pool summarises (a digest\'s headlines)', () => {
+  test.each([
+    // The pool's first batch is the least important story (2), read to be posted.
+    ['with a pool: after the first batches are posted, once', 1, ['read 2', 'meanwhile 1', 'meanwhile 2', 'read 0', 'here']],
+    ['without a pool: first, once', 0, ['meanwhile 1', 'meanwhile 2', 'read 0', 'here']],
+  ])('%s', async (_name, threads, expected) => {
+    const { documents, settings } = resolveInput([...FLOOD, ...CHESS], { words: 40 }, false, true);
+    const read = runSync(readDocuments(documents, settings));
+    const members = [[0, 1], [2, 3], [4]].map((story) => story.filter((d) => d < documents.length));
+    const events: string[] = [];
+    const pool: Parallel = { threads: 1, run: async (request) => (events.push('run'), structuredClone(runPart(structuredClone(request)))) };
+    const meanwhile = function* () {
+      events.push('meanwhile 1');
+      yield;
+      events.push('meanwhile 2');
+    };
+    await runAsync(
+      summariseInParts(
+        members.length,
+        () => 10,
+        { ...settings, parallel: threads > 0 ? pool : undefined },
+        (k) => (events.push(`read ${k}`), sliceRead(read, members[k]!)),
+        (story) => (events.push('here'), summaryOf(story, settings)),
+        (done) => ({ stage: 'summarise', done, total: members.length }),
+        { minimum: 0, meanwhile: meanwhile() },
+      ),
+      undefined,
+    );
+    expect(events.slice(0, expected.length)).toEqual(expected);
+    expect(events.filter((event) => event.startsWith('meanwhile'))).toHaveLength(2);
   });
 });
 

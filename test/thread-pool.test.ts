@@ -172,7 +172,7 @@ describe('the core and a pool', () => {
     const pool: Parallel = { threads: 1, run: (_request, options) => (signals.push(options!.signal!), new Promise(() => undefined)) };
     const controller = new AbortController();
     const run = runAsync(
-      summariseInParts(2, () => 10, { ...settings, parallel: pool }, (k) => sliceRead(read, stories[k]!), (story) => summaryOf(story, settings), (done) => ({ stage: 'summarise', done, total: 2 }), 0),
+      summariseInParts(2, () => 10, { ...settings, parallel: pool }, (k) => sliceRead(read, stories[k]!), (story) => summaryOf(story, settings), (done) => ({ stage: 'summarise', done, total: 2 }), { minimum: 0 }),
       controller.signal,
     );
     setTimeout(() => controller.abort(), 200); // this thread has done its story; it waits for the pool's
