@@ -11,7 +11,7 @@ import type { DigestOptions } from './options.js';
 import { Pending, runAsync, runSync, type Work } from './schedule.js';
 import { summariseInParts } from './parallel-stories.js';
 import { sliceRead } from './slice.js';
-import { describeStories, sourceCount } from './story.js';
+import { describeStories, sourceCount, storyId } from './story.js';
 import { readDocuments, summaryOf } from './summarize.js';
 import { compareCodeUnits, instantOf, sortInPieces } from './text.js';
 import type { Digest, SourceDocument, Story, SummaryWarning } from './types.js';
@@ -70,14 +70,14 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
     for (const d of story) if (timeOf(documents[d]!) < first) first = timeOf(documents[d]!);
     return first;
   });
-  // Most important first: sources, documents, the earliest date (undated last), then id (its first document's).
+  // Most important first: sources, documents, the earliest date (undated last), then id.
   const rankOf = members.map((_, k) => k);
   rankOf.sort(
     (a, b) =>
       sources[b]! - sources[a]! ||
       members[b]!.length - members[a]!.length ||
       earliest[a]! - earliest[b]! ||
-      compareCodeUnits(documents[members[a]![0]!]!.id, documents[members[b]![0]!]!.id),
+      compareCodeUnits(storyId(documents, members[a]!), storyId(documents, members[b]!)),
   );
 
   const summarised = rankOf.slice(0, settings.maxStories ?? rankOf.length);

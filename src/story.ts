@@ -44,6 +44,9 @@ function stemsOf(text: string, settings: Settings, stems: Map<string, string>): 
 
 const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
+/** A story's id: its first document's (stories list their documents in canonical order). */
+export const storyId = (documents: readonly SourceDocument[], story: readonly number[]): string => documents[story[0]!]!.id;
+
 /** A story's distinct sources: its documents' `source` names, and each document without one. */
 export function sourceCount(documents: readonly SourceDocument[], story: readonly number[]): number {
   const sources = new Set<string>();
@@ -143,7 +146,7 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
         if (to === undefined || instantOf(publishedAt) > instantOf(to)) to = publishedAt;
       }
     }
-    const described: Story = { id: documents[story[0]!]!.id, documentIds: story.map((d) => documents[d]!.id), headline, keyTerms, sources: sourceCount(documents, story) };
+    const described: Story = { id: storyId(documents, story), documentIds: story.map((d) => documents[d]!.id), headline, keyTerms, sources: sourceCount(documents, story) };
     if (from !== undefined) [described.publishedFrom, described.publishedTo] = [from, to!];
     out.push(described);
     for (const t of touched) storyDf[t] = storyTf[t] = 0;

@@ -109,7 +109,7 @@ describe('work of its own while the pool summarises (a digest\'s headlines)', ()
     const read = runSync(readDocuments(documents, settings));
     const members = [[0, 1], [2, 3], [4]].map((story) => story.filter((d) => d < documents.length));
     const events: string[] = [];
-    const pool: Parallel = { threads: 1, run: async (request) => (events.push('run'), structuredClone(runPart(structuredClone(request)))) };
+    const pool: Parallel = { threads: 1, run: async (request) => structuredClone(runPart(structuredClone(request))) };
     const meanwhile = function* () {
       events.push('meanwhile 1');
       yield;
