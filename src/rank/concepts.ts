@@ -6,53 +6,53 @@ import type { Analysis, Groups, Ranking, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 
 /**
- * Dense ids for ordered pairs of term ids, in order of first appearance: an open-addressing
- * hash table over typed arrays (a Map keyed by numbers would cost a feed of millions of pairs
- * far more time and memory).
+ * Dense ids for ordered pairs of term ids, in order of first appearance, and the articles that
+ * carry each: an open-addressing hash table over one typed array (a Map keyed by numbers would
+ * cost a feed of millions of pairs far more time and memory). A slot holds the pair, its id and
+ * the last article counted for it side by side: a feed's table is tens of megabytes, and a
+ * look-up that read four arrays missed the cache four times.
  */
 class PairTable {
-  private firsts: Int32Array;
-  private seconds: Int32Array;
-  private ids: Int32Array;
+  /** Per slot: first term (−1 when empty), second term, id, last article counted. */
+  private slots: Int32Array;
   size = 0;
-  /** Room for `most` pairs from the start: rehashing millions of pairs at once was a long pause. */
+  /** Articles per pair id. */
+  documents: Int32Array;
+  /**
+   * Room for `most` pairs from the start (rehashing millions of pairs at once was a long pause):
+   * the caller counts every pair it will look up, so there are never more.
+   */
   constructor(most: number) {
     let capacity = 16; // a one-sentence story needs a few slots, not a thousand
     while (3 * capacity < 4 * (most + 1)) capacity *= 2; // at most three quarters full
-    this.firsts = new Int32Array(capacity).fill(-1);
-    this.seconds = new Int32Array(capacity);
-    this.ids = new Int32Array(capacity);
+    this.slots = new Int32Array(4 * capacity).fill(-1);
+    this.documents = new Int32Array(most);
   }
-  /** The pair's id; a new pair gets the next id (the number of pairs before it). */
-  idOf(first: number, second: number): number {
-    if (4 * (this.size + 1) > 3 * this.firsts.length) this.grow();
-    const mask = this.firsts.length - 1;
+  /** The pair's id, counting `document` for it once; a new pair gets the next id (the number of pairs before it). */
+  count(first: number, second: number, document: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
     for (;;) {
-      const stored = this.firsts[slot]!;
+      const at = slot << 2;
+      const stored = slots[at]!;
       if (stored === -1) {
-        this.firsts[slot] = first;
-        this.seconds[slot] = second;
-        this.ids[slot] = this.size;
+        slots[at] = first;
+        slots[at + 1] = second;
+        slots[at + 2] = this.size;
+        slots[at + 3] = document;
+        this.documents[this.size] = 1;
         return this.size++;
       }
-      if (stored === first && this.seconds[slot] === second) return this.ids[slot]!;
+      if (stored === first && slots[at + 1] === second) {
+        const id = slots[at + 2]!;
+        if (slots[at + 3] !== document) {
+          slots[at + 3] = document;
+          this.documents[id]!++;
+        }
+        return id;
+      }
       slot = (slot + 1) & mask;
-    }
-  }
-  private grow(): void {
-    const { firsts, seconds, ids } = this;
-    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
-    this.seconds = new Int32Array(firsts.length * 2);
-    this.ids = new Int32Array(firsts.length * 2);
-    const mask = this.firsts.length - 1;
-    for (let old = 0; old < firsts.length; old++) {
-      if (firsts[old] === -1) continue;
-      let slot = (Math.imul(firsts[old]!, 0x9e3779b1) ^ Math.imul(seconds[old]!, 0x85ebca6b)) & mask;
-      while (this.firsts[slot] !== -1) slot = (slot + 1) & mask;
-      this.firsts[slot] = firsts[old]!;
-      this.seconds[slot] = seconds[old]!;
-      this.ids[slot] = ids[old]!;
     }
   }
 }
@@ -83,8 +83,6 @@ export function* concepts(
   yield;
   const pairs = new PairTable(mostPairs);
   yield; // tens of megabytes on a large feed: a pause after each
-  const pairDocuments = new Int32Array(mostPairs);
-  const pairLastDocument = new Int32Array(mostPairs).fill(-1);
   // The pair id ending at each term position, kept for the representatives' lists below: a
   // second lookup in a table of millions of pairs missed the cache as often as the first.
   const pairAt = new Int32Array(analysis.terms.length);
@@ -105,14 +103,7 @@ export function* concepts(
         termLastDocument[term] = document;
         termDocuments[term]!++;
       }
-      if (previous >= 0) {
-        const pair = pairs.idOf(previous, term);
-        pairAt[p] = pair;
-        if (pairLastDocument[pair] !== document) {
-          pairLastDocument[pair] = document;
-          pairDocuments[pair]!++;
-        }
-      }
+      if (previous >= 0) pairAt[p] = pairs.count(previous, term, document);
       previous = term;
     }
   }
@@ -123,7 +114,7 @@ export function* concepts(
   const conceptWeight = new Float64Array(privateBase + groups.count);
   const weigh = (documents: number) => CONCEPT_FLOOR + supportWeight * (documents - 1);
   for (let t = 0; t < termCount; t++) conceptWeight[t] = termDocuments[t]! > 0 ? weigh(termDocuments[t]!) : 0;
-  for (let q = 0; q < pairCount; q++) conceptWeight[pairBase + q] = weigh(pairDocuments[q]!);
+  for (let q = 0; q < pairCount; q++) conceptWeight[pairBase + q] = weigh(pairs.documents[q]!);
   const conceptStart = new Int32Array(groups.count + 1);
   // Each term and pair of a representative at most once, and its private concept.
   let mostConcepts = 0;
