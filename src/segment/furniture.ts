@@ -12,7 +12,7 @@ import { CLOSERS, OTHER_SENTENCE_ENDS, type FurniturePatterns, type LanguageRule
 import { remember, SEEN, type Caches } from '../caches.js';
 import { Kind, type KindCode } from '../model.js';
 import type { Work } from '../schedule.js';
-import { countWords, isSpaceCode } from '../text.js';
+import { CharacterClass, characterClass, countWords, isSpaceCode } from '../text.js';
 import { repeatedLines } from './repeats.js';
 
 const TERMINATORS = new Set(`.!?…${OTHER_SENTENCE_ENDS}`);
@@ -47,22 +47,19 @@ function endsCutOff(text: string): boolean {
   return text[at - 1] === '…' || (at >= 3 && text.startsWith('...', at - 3));
 }
 
-const NON_ASCII_LETTER = /\p{L}/u;
-const NON_ASCII_UPPER = /\p{Lu}/u;
-
 /**
  * Letters among visible characters, and upper-case among letters, in one pass over char
- * codes (ASCII without a regular expression: this runs on every sentence). Markup, numbers
- * and binary garbage have a low letter share; shouted headings a high upper-case share.
+ * codes (ASCII without a look-up: this runs on every sentence). Markup, numbers and binary
+ * garbage have a low letter share; shouted headings a high upper-case share.
  */
-function letterProfile(text: string): { letterShare: number; upperShare: number } {
+export function letterProfile(text: string): { letterShare: number; upperShare: number } {
   let letters = 0;
   let upper = 0;
   let visible = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      if (isSpaceCode(code)) continue;
+      if (code === 32 || (code >= 9 && code <= 13)) continue;
       visible++;
       if (code >= 65 && code <= 90) {
         letters++;
@@ -70,18 +67,11 @@ function letterProfile(text: string): { letterShare: number; upperShare: number 
       } else if (code >= 97 && code <= 122) letters++;
       continue;
     }
-    if (code >= 0xdc00 && code <= 0xdfff) continue; // counted with its high surrogate
-    if (isSpaceCode(code)) continue;
-    if (code >= 0x2010 && code <= 0x205e) {
-      visible++; // dashes, curly quotes, ellipses: news is full of them, and none is a letter
-      continue;
-    }
-    const char = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
+    const known = characterClass(text, i);
+    if (known === CharacterClass.NOT_COUNTED) continue;
     visible++;
-    if (NON_ASCII_LETTER.test(char)) {
-      letters++;
-      if (NON_ASCII_UPPER.test(char)) upper++;
-    }
+    if (known >= CharacterClass.LETTER) letters++;
+    if (known === CharacterClass.UPPER) upper++;
   }
   return { letterShare: visible === 0 ? 0 : letters / visible, upperShare: letters === 0 ? 0 : upper / letters };
 }
