@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import sbd from 'sbd';
 import { looksLikeMarkup, maskMarkup } from '../src/markup.js';
 import { runSync } from '../src/schedule.js';
-import { searchPiece, walkPiece } from '../src/segment/sbd.js';
+import { hasBreakMarks, searchPiece, walkPiece } from '../src/segment/sbd.js';
 import { Kind, KIND_NAMES } from '../src/model.js';
 import { loadExamples, segmentOf } from './helpers.js';
 
@@ -215,6 +215,25 @@ describe('segment: finding sbd’s sentences in the text', () => {
           if (!searchFound) return;
           if (searched[0]! >= 0) cursor = searched[1]!;
         }
+      }),
+      { numRuns: RUNS },
+    );
+  }, PROPERTY_TIMEOUT);
+
+  test('a chunk without break marks gets the same sentences from sbd without newline_boundaries', () => {
+    const marked = fc.array(fc.oneof(piece, fc.constantFrom('\n', '====', '_-+*', '@~@', '@~', '~@')), { minLength: 1, maxLength: 40 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(marked, (text) => {
+        expect(hasBreakMarks(text)).toBe(/\n|[-#=_+*]{4}|@~@/.test(text));
+        if (hasBreakMarks(text)) return;
+        const sentences = (newline_boundaries: boolean) => {
+          try {
+            return sbd.sentences(text, { newline_boundaries, abbreviations: ['Mr', 'U.S'] });
+          } catch {
+            return 'throws';
+          }
+        };
+        expect(sentences(false)).toEqual(sentences(true));
       }),
       { numRuns: RUNS },
     );
