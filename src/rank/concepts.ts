@@ -13,7 +13,11 @@ import type { Work } from '../schedule.js';
  * look-up that read four arrays missed the cache four times.
  */
 class PairTable {
-  /** Per slot: first term (−1 when empty), second term, id, last article counted. */
+  /**
+   * Per slot: first term + 1 (0 when empty: a new array is all empty without being written,
+   * where filling a feed's 128 MB with a sentinel held the event loop 100 ms), second term, id,
+   * last article counted.
+   */
   private slots: Int32Array;
   size = 0;
   /** Articles per pair id. */
@@ -25,7 +29,7 @@ class PairTable {
   constructor(most: number) {
     let capacity = 16; // a one-sentence story needs a few slots, not a thousand
     while (3 * capacity < 4 * (most + 1)) capacity *= 2; // at most three quarters full
-    this.slots = new Int32Array(4 * capacity).fill(-1);
+    this.slots = new Int32Array(4 * capacity);
     this.documents = new Int32Array(most);
   }
   /** The pair's id, counting `document` for it once; a new pair gets the next id (the number of pairs before it). */
@@ -35,9 +39,9 @@ class PairTable {
     let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
     for (;;) {
       const at = slot << 2;
-      const stored = slots[at]!;
+      const stored = slots[at]! - 1;
       if (stored === -1) {
-        slots[at] = first;
+        slots[at] = first + 1;
         slots[at + 1] = second;
         slots[at + 2] = this.size;
         slots[at + 3] = document;
