@@ -7,13 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { Kind, type Analysis, type Groups, type Segments } from '../src/model.js';
 import { concepts } from '../src/rank/concepts.js';
 import { runSync } from '../src/schedule.js';
-import { groupsOf, loadExamples } from './helpers.js';
+import { exampleOutlets, groupsOf } from './helpers.js';
 
 const RUNS = Math.min(100, Number(process.env.FC_RUNS ?? 100));
-
-const pool = loadExamples()
-  .flatMap((document) => document.text.split(/(?<=[.!?])\s+/))
-  .filter((sentence) => sentence.split(' ').length >= 6 && /[.!?]$/.test(sentence));
 
 /**
  * The naive reference for concepts: per group, its representative's distinct terms and adjacent
@@ -49,34 +45,30 @@ function naiveConcepts(segments: Segments, analysis: Analysis, groups: Groups, s
 describe('concepts equal a naive count', () => {
   test('on generated small inputs: every group lists its words and word pairs, each weighed by its articles', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.nat({ max: pool.length - 1 }), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
-        (outlets) => {
-          const documents = outlets.map((sentences, o) => ({ id: `d${o}`, text: sentences.map((s) => pool[s]).join(' ') }));
-          const { segments, analysis, groups } = groupsOf(documents);
-          const made = runSync(concepts(segments, analysis, groups, 0.7));
-          const naive = naiveConcepts(segments, analysis, groups, 0.7);
-          const privateBase = made.conceptWeight.length - groups.count;
-          // Ids are the implementation's own: read side by side, each id must name one concept
-          // of the reference everywhere (a term its own id, a group's private concept its own).
-          const nameOf = new Map<number, string>();
-          const idOf = new Map<string, number>();
-          for (let g = 0; g < groups.count; g++) {
-            const ids = Array.from(made.concept.subarray(made.conceptStart[g]!, made.conceptStart[g + 1]!));
-            expect(ids.length).toBe(naive[g]!.length);
-            ids.forEach((id, k) => {
-              const [name, weight] = naive[g]![k]!.split(' ') as [string, string];
-              expect(made.conceptWeight[id]!.toFixed(9), name).toBe(weight);
-              if (name === 'own') return expect(id).toBe(privateBase + g);
-              if (name.startsWith('t')) expect(id).toBe(Number(name.slice(1)));
-              expect(nameOf.get(id) ?? name).toBe(name);
-              expect(idOf.get(name) ?? id).toBe(id);
-              nameOf.set(id, name);
-              idOf.set(name, id);
-            });
-          }
-        },
-      ),
+      fc.property(exampleOutlets(8, 5), (documents) => {
+        const { segments, analysis, groups } = groupsOf(documents);
+        const made = runSync(concepts(segments, analysis, groups, 0.7));
+        const naive = naiveConcepts(segments, analysis, groups, 0.7);
+        const privateBase = made.conceptWeight.length - groups.count;
+        // Ids are the implementation's own: read side by side, each id must name one concept
+        // of the reference everywhere (a term its own id, a group's private concept its own).
+        const nameOf = new Map<number, string>();
+        const idOf = new Map<string, number>();
+        for (let g = 0; g < groups.count; g++) {
+          const ids = Array.from(made.concept.subarray(made.conceptStart[g]!, made.conceptStart[g + 1]!));
+          expect(ids.length).toBe(naive[g]!.length);
+          ids.forEach((id, k) => {
+            const [name, weight] = naive[g]![k]!.split(' ') as [string, string];
+            expect(made.conceptWeight[id]!.toFixed(9), name).toBe(weight);
+            if (name === 'own') return expect(id).toBe(privateBase + g);
+            if (name.startsWith('t')) expect(id).toBe(Number(name.slice(1)));
+            expect(nameOf.get(id) ?? name).toBe(name);
+            expect(idOf.get(name) ?? id).toBe(id);
+            nameOf.set(id, name);
+            idOf.set(name, id);
+          });
+        }
+      }),
       { numRuns: RUNS },
     );
   }, 60_000);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { analyse } from '../src/analyse.js';
 import { dedupe } from '../src/dedupe/index.js';
@@ -71,4 +72,18 @@ export function groupsOf(documents: readonly SourceDocument[], threshold = 0.3) 
 /** Text of sentence i. */
 export function sentenceText(documents: readonly SourceDocument[], segments: { doc: Int32Array; start: Int32Array; end: Int32Array }, i: number): string {
   return documents[segments.doc[i]!]!.text.slice(segments.start[i]!, segments.end[i]!);
+}
+
+/**
+ * Small generated inputs for property tests: up to `outlets` documents, each up to `sentences`
+ * whole sentences of the example articles (six words or more, ending as a sentence), drawn with
+ * repeats, so some facts are carried by several outlets.
+ */
+export function exampleOutlets(sentences: number, outlets: number): fc.Arbitrary<SourceDocument[]> {
+  const pool = loadExamples()
+    .flatMap((document) => document.text.split(/(?<=[.!?])\s+/))
+    .filter((sentence) => sentence.split(' ').length >= 6 && /[.!?]$/.test(sentence));
+  return fc
+    .array(fc.array(fc.nat({ max: pool.length - 1 }), { minLength: 1, maxLength: sentences }), { minLength: 1, maxLength: outlets })
+    .map((chosen) => chosen.map((picks, o) => ({ id: `d${o}`, text: picks.map((k) => pool[k]).join(' ') })));
 }

@@ -8,7 +8,7 @@ import { powerIteration, RANK_PARAMETERS, similarityGraph } from '../src/rank/gr
 import { rank } from '../src/rank/index.js';
 import { ln } from '../src/math.js';
 import { runSync } from '../src/schedule.js';
-import { groupsOf, loadExamples } from './helpers.js';
+import { exampleOutlets, groupsOf, loadExamples } from './helpers.js';
 
 /** Property runs: FC_RUNS=N for more; the timeout grows with them. */
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -67,10 +67,6 @@ function sparseRank(analysis: Analysis, groups: Groups, nodeWeight: Float64Array
   return runSync(powerIteration(graph, nodeWeight, teleport, { ...RANK_PARAMETERS, tolerance: 1e-14, maxIterations: 1000 })).scores;
 }
 
-const pool = loadExamples()
-  .flatMap((document) => document.text.split(/(?<=[.!?])\s+/))
-  .filter((sentence) => sentence.split(' ').length >= 6 && /[.!?]$/.test(sentence));
-
 describe('rank: sparse equals dense', () => {
   test('on the example articles', () => {
     const { analysis, groups } = groupsOf(loadExamples());
@@ -83,18 +79,14 @@ describe('rank: sparse equals dense', () => {
 
   test('on generated small inputs', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.nat({ max: pool.length - 1 }), { minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 4 }),
-        (outlets) => {
-          const documents = outlets.map((sentences, o) => ({ id: `d${o}`, text: sentences.map((s) => pool[s]).join(' ') }));
-          const { analysis, groups } = groupsOf(documents);
-          const nodeWeight = Float64Array.from(groups.support);
-          const teleport = Float64Array.from(groups.support);
-          const sparse = sparseRank(analysis, groups, nodeWeight, teleport);
-          const dense = denseRank(analysis, groups, nodeWeight, teleport);
-          for (let g = 0; g < groups.count; g++) expect(Math.abs(sparse[g]! - dense[g]!)).toBeLessThan(1e-9);
-        },
-      ),
+      fc.property(exampleOutlets(10, 4), (documents) => {
+        const { analysis, groups } = groupsOf(documents);
+        const nodeWeight = Float64Array.from(groups.support);
+        const teleport = Float64Array.from(groups.support);
+        const sparse = sparseRank(analysis, groups, nodeWeight, teleport);
+        const dense = denseRank(analysis, groups, nodeWeight, teleport);
+        for (let g = 0; g < groups.count; g++) expect(Math.abs(sparse[g]! - dense[g]!)).toBeLessThan(1e-9);
+      }),
       { numRuns: RUNS },
     );
   }, PROPERTY_TIMEOUT);
