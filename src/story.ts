@@ -67,8 +67,7 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
   const { documents, segments, analysis } = read;
   const stems = new Map<string, string>();
   const stemOf = new Map<string, string | null>();
-  // A feed's quarter of a million stems, mapped in slices (in one go: a long turn).
-  const idOf = new Map<string, number>();
+  const idOf = new Map<string, number>(); // a feed's quarter of a million stems, in slices
   for (let t = 0; t < analysis.vocabulary.length; t++) {
     idOf.set(analysis.vocabulary[t]!, t);
     if ((t & 16383) === 16383) yield;
