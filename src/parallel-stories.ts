@@ -68,8 +68,8 @@ export function* summariseInParts(
     for (const k of batch) {
       const read = yield* readOf(k);
       stories.push({ ...toPart(read), documents: [...read.documents] });
-      // A slice pauses by what it copies, counted per story: a batch of a hundred small
-      // stories, sliced without a pause between them, held the event loop 50–60 ms.
+      // sliceRead pauses by what it copies within one story: a batch of many small stories
+      // would otherwise be sliced in one turn.
       yield;
     }
     const request: PartRequest = { task: 'summarise', stories, options };
