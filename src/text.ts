@@ -3,6 +3,10 @@
  * measured in, trimming a span, and the one string order the library sorts ids by.
  */
 
+/** 1 for the ASCII characters `\s` matches (tab to carriage return, space), else 0. */
+const ASCII_SPACE = new Uint8Array(128);
+for (const code of [9, 10, 11, 12, 13, 32]) ASCII_SPACE[code] = 1;
+
 /** Exactly the characters JavaScript's `\s` matches, without a regular expression. */
 export function isSpaceCode(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
@@ -84,19 +88,19 @@ function hasLetterOrDigit(text: string, from: number, to: number): boolean {
  * word of its own, and punctuation run into such a character ("。") is not a word.
  */
 export function countWords(text: string): number {
-  // Without CJK every run of non-space characters is a word: one pass, no closure. The first
-  // CJK character hands the text to the general count.
+  // Without CJK every run of non-space characters is a word: one pass with no branch on the
+  // word's edges (a branch there mispredicted at nearly every word: three times slower). The
+  // first CJK character hands the text to the general count.
   let count = 0;
-  let inWord = false;
+  let previousSpace = 1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : isSpaceCode(code);
-    if (space) inWord = false;
-    else if (code >= 0x3005 && isCjkCode(code)) return countWordsAroundCjk(text);
-    else if (!inWord) {
-      inWord = true;
-      count++;
-    }
+    let space: number;
+    if (code < 128) space = ASCII_SPACE[code]!;
+    else if (isCjkCode(code)) return countWordsAroundCjk(text);
+    else space = isSpaceCode(code) ? 1 : 0;
+    count += previousSpace & (space ^ 1);
+    previousSpace = space;
   }
   return count;
 }

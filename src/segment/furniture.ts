@@ -47,10 +47,19 @@ function endsCutOff(text: string): boolean {
   return text[at - 1] === '…' || (at >= 3 && text.startsWith('...', at - 3));
 }
 
+/** Per ASCII code: 1 visible, 2 a letter, 4 upper case, summed (a space is 0, "a" 3, "A" 7). */
+const ASCII_PROFILE = new Uint8Array(128);
+for (let code = 33; code < 128; code++) ASCII_PROFILE[code] = 1;
+for (let code = 97; code <= 122; code++) ASCII_PROFILE[code] = 3;
+for (let code = 65; code <= 90; code++) ASCII_PROFILE[code] = 7;
+// Controls are visible (noise counts against the letter share); whitespace is not.
+for (let code = 0; code < 32; code++) ASCII_PROFILE[code] = code >= 9 && code <= 13 ? 0 : 1;
+
 /**
  * Letters among visible characters, and upper-case among letters, in one pass over char
- * codes (ASCII without a look-up: this runs on every sentence). Markup, numbers and binary
- * garbage have a low letter share; shouted headings a high upper-case share.
+ * codes (ASCII by a table and without a branch: this runs on every sentence, and a branch per
+ * letter or not mispredicted often). Markup, numbers and binary garbage have a low letter
+ * share; shouted headings a high upper-case share.
  */
 export function letterProfile(text: string): { letterShare: number; upperShare: number } {
   let letters = 0;
@@ -59,12 +68,10 @@ export function letterProfile(text: string): { letterShare: number; upperShare: 
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      if (code === 32 || (code >= 9 && code <= 13)) continue;
-      visible++;
-      if (code >= 65 && code <= 90) {
-        letters++;
-        upper++;
-      } else if (code >= 97 && code <= 122) letters++;
+      const profile = ASCII_PROFILE[code]!;
+      visible += profile & 1;
+      letters += (profile >> 1) & 1;
+      upper += profile >> 2;
       continue;
     }
     const known = characterClass(text, i);
