@@ -16,6 +16,7 @@ import { Kind, type Analysis, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords } from './text.js';
 import { IntChunks } from './int-list.js';
+import { isTokenCode, plainTokenEnd, tokenNumber } from './token-numbers.js';
 import { contentStem, isPlain, keyOf, normalise, tokenise } from './tokens.js';
 
 /** Characters analysed between two progress ticks (each a chance to yield to the event loop). */
@@ -90,29 +91,74 @@ function letterCase(code: number): number {
   return NON_ASCII_LOWER.test(char) ? 1 : NON_ASCII_UPPER.test(char) ? -1 : 0;
 }
 
+/** The term id of a token (−1: none), through the caches. */
+function termOfToken(token: string, settings: AnalyseSettings, caches: Caches): number {
+  let term = caches.termOfToken.get(token);
+  if (term === undefined) {
+    const stem = contentStem(token, settings.stopwords, settings.language.stem);
+    if (stem === undefined) term = -1;
+    else {
+      term = caches.termOfStem.get(stem);
+      if (term === undefined) {
+        term = caches.vocabulary.length;
+        caches.vocabulary.push(stem);
+        caches.termOfStem.set(stem, term);
+      }
+    }
+    remember(caches.termOfToken, token, term);
+  }
+  return term;
+}
+
+/**
+ * The terms of plain normalised text: exactly those of `tokenise(normalised, true)`, read
+ * from the text without a string per token (a short token is looked up by its number).
+ */
+function plainTerms(normalised: string, settings: AnalyseSettings, caches: Caches): number[] {
+  const terms: number[] = [];
+  for (let i = 0; i < normalised.length; ) {
+    if (!isTokenCode(normalised.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = plainTokenEnd(normalised, i);
+    // Possessive "'s" dropped, as tokenise() does ("korea's" → "korea").
+    const end = i - start > 2 && normalised.charCodeAt(i - 2) === 39 && normalised.charCodeAt(i - 1) === 115 ? i - 2 : i;
+    const number = tokenNumber(normalised, start, end);
+    let term = number < 0 ? undefined : caches.tokenNumbers.get(number);
+    if (term === undefined) {
+      term = termOfToken(normalised.slice(start, end), settings, caches);
+      if (number >= 0) caches.tokenNumbers.set(number, term);
+    }
+    if (term >= 0) terms.push(term);
+  }
+  return terms;
+}
+
+/** Terms (ids of `caches.vocabulary`) of normalised text, in text order. */
+function termsOfNormalised(normalised: string, plain: boolean, settings: AnalyseSettings, caches: Caches): number[] {
+  if (plain) return plainTerms(normalised, settings, caches);
+  const terms: number[] = [];
+  for (const token of tokenise(normalised, false)) {
+    const term = termOfToken(token, settings, caches);
+    if (term >= 0) terms.push(term);
+  }
+  return terms;
+}
+
+/** Terms of a text as analyse finds them (exported for the test that holds the plain path to tokenise()). */
+export function termsOf(text: string, settings: AnalyseSettings, caches: Caches): number[] {
+  const plain = isPlain(text);
+  return termsOfNormalised(normalise(text, plain), plain, settings, caches);
+}
+
 /** Key, terms (ids of `caches.vocabulary`) and stand-alone factor of one distinct text. */
 function analyseText(text: string, settings: AnalyseSettings, caches: Caches): AnalysedText {
   // One test decides the path for all three steps: lower-casing keeps plain text plain.
   const plain = isPlain(text);
   const normalised = normalise(text, plain);
-  const terms: number[] = [];
-  for (const token of tokenise(normalised, plain)) {
-    let term = caches.termOfToken.get(token);
-    if (term === undefined) {
-      const stem = contentStem(token, settings.stopwords, settings.language.stem);
-      if (stem === undefined) term = -1;
-      else {
-        term = caches.termOfStem.get(stem);
-        if (term === undefined) {
-          term = caches.vocabulary.length;
-          caches.vocabulary.push(stem);
-          caches.termOfStem.set(stem, term);
-        }
-      }
-      remember(caches.termOfToken, token, term);
-    }
-    if (term >= 0) terms.push(term);
-  }
+  const terms = termsOfNormalised(normalised, plain, settings, caches);
   return { key: keyOf(normalised, plain), terms, standalone: standaloneFactor(text, settings.language.danglingOpening, settings.language.attribution) };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { KindCode } from './model.js';
 import { hashSpan } from './text.js';
+import { TokenNumbers } from './token-numbers.js';
 
 /** How segment split one line: spans relative to the line, and which are pieces of an over-long run. */
 export interface LineSplit {
@@ -38,6 +39,8 @@ export interface Caches {
   analysed: Map<string, AnalysedText>;
   /** A raw token → its term id in `vocabulary`, or −1 for a stopword or a single character. */
   termOfToken: Map<string, number>;
+  /** The same for plain tokens of up to ten characters, by number (token-numbers.ts). */
+  tokenNumbers: TokenNumbers;
   /** The vocabulary itself (never capped: a stem keeps its id). */
   termOfStem: Map<string, number>;
   vocabulary: string[];
@@ -58,7 +61,7 @@ export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
 }
 
 export function createCaches(): Caches {
-  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), termOfStem: new Map(), vocabulary: [], seen: new SeenTexts() };
+  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), tokenNumbers: new TokenNumbers(), termOfStem: new Map(), vocabulary: [], seen: new SeenTexts() };
 }
 
 /** One salt per kind of text fingerprinted: a line, a sentence alone on its line or not, an analysis text. */

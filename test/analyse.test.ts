@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { comparisonKey, normalise, tokenise } from '../src/tokens.js';
-import { standaloneFactor } from '../src/analyse.js';
+import { comparisonKey, contentStem, normalise, tokenise } from '../src/tokens.js';
+import { standaloneFactor, termsOf } from '../src/analyse.js';
+import { createCaches } from '../src/caches.js';
 import { ENGLISH } from '../src/language/eng.js';
 import { porterStem } from '../src/language/porter.js';
-import { analysisOf } from './helpers.js';
+import { analysisOf, settingsWith } from './helpers.js';
 
 describe('comparison keys ignore house style', () => {
   const same: [string, string][] = [
@@ -78,6 +79,27 @@ describe('the plain-text fast path gives what the Unicode path gives', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  test('terms read from plain text without token strings are those of tokenise() and contentStem()', () => {
+    const settings = settingsWith({});
+    const caches = createCaches(); // shared by every run: later runs find their tokens by number
+    fc.assert(
+      fc.property(
+        fc
+          .array(
+            fc.constantFrom(...'abcsXYZ019 .,\'"-’‘“”—'.split(''), "Korea's", 'don’t', "o'brien's", 'internationally', 'abcdefghij', 'abcdefghijk', '1999s', 'the', 'Meetings'),
+            { maxLength: 40 },
+          )
+          .map((parts) => parts.join('')),
+        (text) => {
+          const stems = termsOf(text, settings, caches).map((term) => caches.vocabulary[term]);
+          const expected = tokenise(normalise(text)).flatMap((token) => contentStem(token, settings.stopwords, settings.language.stem) ?? []);
+          expect(stems).toEqual(expected);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
