@@ -12,6 +12,7 @@ const DIGIT = new Uint8Array(128);
 for (let code = 48; code <= 57; code++) DIGIT[code] = code - 47;
 for (let code = 97; code <= 122; code++) DIGIT[code] = code - 86;
 const APOSTROPHE = 39;
+DIGIT[APOSTROPHE] = 37;
 
 /** The longest token with a number: 38^10 < 2^53, so every such token has its own exact number. */
 const MOST_CHARACTERS = 10;
