@@ -4,7 +4,8 @@
  * an edit distance that stops at the threshold, with the work bounded per key and per tick.
  *
  * Pairs that cannot be within the threshold are never computed: their length difference is
- * too large, they share too few content terms, or they are already one group. What is left is
+ * too large, they share too few content terms (bounded first from 128-bit term signatures, then
+ * counted), or they are already one group. What is left is
  * bounded twice: a key is compared with at most `MAX_CANDIDATES_PER_KEY` earlier keys, and it
  * spends at most `WORK_PER_KEY_CHARACTER` units of edit-distance work per character of its own
  * key, a unit being one 32-character step of the bit-parallel Levenshtein. A short sentence
@@ -15,6 +16,7 @@
 import { lengthsTooFar, minSharedTermsFor, postingsOf, rarestFirst, withinThreshold } from '../measures.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
+import { EXAMINED_BY, RECORD, sharedTermsBound, TERM_COUNT, writeRecord } from './record.js';
 import { UnionFind } from './union-find.js';
 
 /**
@@ -98,7 +100,6 @@ export function* compareKeys(
   const distinctCount = keys.length;
   const termCount = keyFrequency.length;
   const union = new UnionFind(distinctCount);
-  const stamp = new Int32Array(distinctCount).fill(-1);
   let comparisons = 0;
   let workSinceTick = 0;
   // Comparisons this key made with each other group, by the group's root (valid where triedBy is this key).
@@ -134,11 +135,11 @@ export function* compareKeys(
   const { postingStart, postingItem: postingKey, slotOf } = yield* postingsOf(prefixStart, prefixTerms, termCount);
   // Plain loops with pauses: a million keys mapped through Int32Array.from was one long turn.
   const keyLength = new Int32Array(distinctCount);
-  const termCountOf = new Int32Array(distinctCount);
+  const record = new Int32Array(RECORD * distinctCount);
   for (let d = 0; d < distinctCount; d++) {
     keyLength[d] = keys[d]!.length;
-    termCountOf[d] = keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!;
-    if ((d & 65535) === 65535) yield;
+    writeRecord(record, d, keyTerms.terms, keyTerms.termStart[d]!, keyTerms.termStart[d + 1]!);
+    if ((d & 16383) === 16383) yield;
   }
   // Each posting entry's key length beside it: the length bound rejects most candidates of a
   // feed, and read there it costs no look-up in arrays of a million keys.
@@ -152,7 +153,7 @@ export function* compareKeys(
   for (let d = 0; d < distinctCount; d++) {
     const key = keys[d]!;
     let root = d; // d's group so far: it only changes when d joins one
-    const own = termCountOf[d]!;
+    const own = record[RECORD * d + TERM_COUNT]!;
     for (let p = keyTerms.termStart[d]!; p < keyTerms.termStart[d + 1]!; p++) termStamp[keyTerms.terms[p]!] = d;
     let examined = 0;
     let budget = WORK_PER_KEY_CHARACTER * Math.max(key.length, 32);
@@ -167,16 +168,20 @@ export function* compareKeys(
           continue;
         }
         const other = postingKey[q]!;
-        if (stamp[other] === d) continue;
-        stamp[other] = d;
+        const at = RECORD * other;
+        if (record[at + EXAMINED_BY] === d) continue;
+        record[at + EXAMINED_BY] = d;
         examined++;
+        // Too few shared terms rules out most: first by the bound from the record just read.
+        const smaller = Math.min(own, record[at + TERM_COUNT]!);
+        const need = Math.ceil(minShared * smaller);
+        if (need > 0 && sharedTermsBound(record, d, other) < need) continue;
         const otherRoot = union.find(other);
         if (otherRoot === root) continue;
         const tries = triedBy[otherRoot] === d ? tried[otherRoot]! : 0;
         if (tries >= MAX_TRIES_PER_GROUP && union.size[otherRoot]! > SMALL_GROUP) continue;
-        const smaller = Math.min(own, termCountOf[other]!);
         workSinceTick += smaller;
-        if (smaller > 0 && !sharesEnough(keyTerms, termStamp, d, other, Math.ceil(minShared * smaller))) continue;
+        if (need > 0 && !sharesEnough(keyTerms, termStamp, d, other, need)) continue;
         triedBy[otherRoot] = d;
         tried[otherRoot] = Math.min(255, tries + 1);
         comparisons++;
