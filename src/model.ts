@@ -172,6 +172,17 @@ export interface Ranking {
   vectors: Vectors;
 }
 
+/** What rank's concepts are made of: plain typed arrays, so another thread can make them (parallel-concepts.ts). */
+export interface ConceptsInput {
+  segments: Pick<Segments, 'count' | 'doc'>;
+  analysis: Pick<Analysis, 'termCount' | 'termStart' | 'terms'>;
+  groups: Pick<Groups, 'count' | 'groupOf' | 'representative'>;
+  supportWeight: number;
+}
+
+/** Rank's concepts, and the articles per term (its typicality reads them). */
+export type Concepts = Pick<Ranking, 'conceptStart' | 'concept' | 'conceptWeight'> & { termDocuments: Int32Array };
+
 /** select → the chosen groups, and what budget would have chosen one when none fit. */
 export interface Selection {
   /** In the order they were chosen. */

@@ -9,10 +9,11 @@ import { assemble } from './assemble.js';
 import { findConflicts } from './conflicts/index.js';
 import { dedupe } from './dedupe/index.js';
 import { createCaches, type Caches } from './caches.js';
-import type { Groups, Read, StageResults } from './model.js';
+import type { ConceptsInput, Groups, Ranking, Read, StageResults } from './model.js';
 import type { Settings, SummarizeOptions } from './options.js';
 import { order } from './order.js';
-import { rank } from './rank/index.js';
+import { concepts, conceptsInput, rank } from './rank/index.js';
+import { conceptsOnPool } from './parallel-concepts.js';
 import { runAsync, runSync, type Work } from './schedule.js';
 import { segment } from './segment/index.js';
 import { select } from './select/index.js';
@@ -35,12 +36,19 @@ export function* readDocuments(documents: readonly SourceDocument[], settings: S
 /** What one thread of a `parallel` pool runs: the read of one part of a large input, or a batch of a digest's story summaries, to be posted back. */
 export function runPart(request: PartRequest): PartResult {
   const { documents, settings } = resolveInput(request.documents ?? [], request.options, false, true);
+  if (request.task === 'concepts') return runSync(concepts(request.concepts as ConceptsInput));
   if (request.task === 'summarise') {
     // Each story's read, made and checked on the calling thread (parallel-stories.ts).
     const stories = (request.stories ?? []) as StoryPart[];
     return { summaries: stories.map((story) => runSync(summaryOf(fromPart(story), settings))) };
   }
   return { ...toPart(runSync(readHere(documents, settings))) };
+}
+
+function characters(documents: readonly SourceDocument[]): number {
+  let length = 0;
+  for (const document of documents) length += document.text.length;
+  return length;
 }
 
 /** The read on this thread. */
@@ -55,8 +63,12 @@ function* readHere(documents: readonly SourceDocument[], settings: Settings, sha
   return { documents, segments, analysis };
 }
 
-/** The stages after reading: what a summary of exactly the read documents is made of. */
-export function* summariseRead({ documents, segments, analysis }: Read, settings: Settings): Work<StageResults> {
+/**
+ * The stages after reading: what a summary of exactly the read documents is made of. With
+ * `share`, a large run's concepts are made on the `parallel` pool (only `summarize()` asks: a
+ * digest's pool is busy with its stories).
+ */
+export function* summariseRead({ documents, segments, analysis }: Read, settings: Settings, share = false): Work<StageResults> {
   // 3. Near-identical sentences grouped into facts.
   const merged = yield* dedupe(segments, analysis, settings);
   // 4. Where the sources of a fact disagree (a number, a date, a name); a fact whose sources
@@ -64,7 +76,14 @@ export function* summariseRead({ documents, segments, analysis }: Read, settings
   const conflicts = yield* findConflicts(segments, analysis, merged, settings);
   const groups: Groups = { ...merged, representative: conflicts.representative, support: conflicts.support };
   // 5. What each fact is worth: a lead-and-centrality prior, and the words it covers.
-  const ranking = yield* rank(segments, analysis, groups, settings);
+  let elsewhere: ReturnType<typeof conceptsOnPool>;
+  const onPool = () => (elsewhere = conceptsOnPool(conceptsInput(segments, analysis, groups, settings.supportWeight), settings, characters(documents)))?.answer;
+  let ranking: Ranking;
+  try {
+    ranking = yield* rank(segments, analysis, groups, settings, undefined, share ? onPool : undefined);
+  } finally {
+    elsewhere?.abandon(); // a run aborted or failed meanwhile: the pool drops the part
+  }
   // 6. The facts that cover most of the story within the budget, none repeating another.
   const { chosen: selected, budgetNeeded } = yield* select(segments, analysis, groups, ranking, settings);
   // 7. Reading order (or score order).
@@ -74,7 +93,7 @@ export function* summariseRead({ documents, segments, analysis }: Read, settings
 
 /** All the stages over validated documents in canonical (id) order. */
 export function* runStages(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<StageResults> {
-  return yield* summariseRead(yield* readDocuments(documents, settings, shared), settings);
+  return yield* summariseRead(yield* readDocuments(documents, settings, shared), settings, true);
 }
 
 /** A summary of a read, as `summarize()` of its documents gives it. */

@@ -176,8 +176,8 @@ export interface Progress {
 
 /**
  * Threads that take part of a large run beside the calling one (the `parallel` option of
- * `summarize()` and `digest()`): reading the documents of a large input, and a digest's story
- * summaries. `run` must resolve to what `runPart(request)` returns, computed on another thread:
+ * `summarize()` and `digest()`): reading the documents of a large input, the concepts of its
+ * ranking, and a digest's story summaries. `run` must resolve to what `runPart(request)` returns, computed on another thread:
  * the Node entry's `threadPool()` does that with worker threads; in a browser, a Web Worker
  * whose message handler calls `runPart`. The result is the same whatever the number of threads.
  */
@@ -188,14 +188,16 @@ export interface Parallel {
   run(request: PartRequest, options?: { signal?: AbortSignal }): Promise<PartResult>;
 }
 
-/** One part of a run for another thread: documents to read, or stories to summarise, with the options that needs. Structured-cloneable. */
+/** One part of a run for another thread: documents to read, stories to summarise, or a large run's concepts to make, with the options that needs. Structured-cloneable. */
 export interface PartRequest {
-  readonly task: 'read' | 'summarise';
+  readonly task: 'read' | 'summarise' | 'concepts';
   readonly options: Readonly<Record<string, unknown>>;
   /** For `read`: documents in canonical order. */
   readonly documents?: readonly { readonly id: string; readonly text: string }[];
   /** For `summarise`: each story's read. */
   readonly stories?: readonly unknown[];
+  /** For `concepts`: the typed arrays rank makes its concepts from. */
+  readonly concepts?: unknown;
 }
 
 /** What `runPart` returns: typed arrays, strings and plain objects (post it back with its buffers transferred). Opaque: pass it on unchanged. */

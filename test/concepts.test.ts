@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Kind, type Analysis, type Groups, type Segments } from '../src/model.js';
-import { concepts } from '../src/rank/concepts.js';
+import { concepts, conceptsInput } from '../src/rank/concepts.js';
 import { runSync } from '../src/schedule.js';
 import { exampleOutlets, groupsOf } from './helpers.js';
 
@@ -48,7 +48,7 @@ describe('concepts equal a naive count', () => {
     fc.assert(
       fc.property(exampleOutlets(8, 5), (documents) => {
         const { segments, analysis, groups } = groupsOf(documents);
-        const made = runSync(concepts(segments, analysis, groups, 0.7));
+        const made = runSync(concepts(conceptsInput(segments, analysis, groups, 0.7)));
         const naive = naiveConcepts(segments, analysis, groups, 0.7);
         const privateBase = made.conceptWeight.length - groups.count;
         // Ids are the implementation's own: read side by side, each id must name one concept

@@ -143,6 +143,50 @@ describe('a pool that fails or is too slow', () => {
     await expect(summarize(largeInput(), { parallel: pool })).rejects.toThrow(/parallel pool answered/);
   });
 
+  test('concepts that do not fit the run are reported, not ranked with', async () => {
+    let concepts = 0;
+    const pool: Parallel = {
+      threads: 1,
+      run: async (request) => {
+        if (request.task !== 'concepts') return structuredClone(runPart(structuredClone(request)));
+        concepts++;
+        const made = runPart(structuredClone(request)) as unknown as { conceptStart: Int32Array };
+        return { ...made, conceptStart: made.conceptStart.subarray(1) };
+      },
+    };
+    await expect(summarize(largeInput(), { parallel: pool })).rejects.toThrow(/parallel pool answered/);
+    expect(concepts).toBe(1);
+  });
+
+  test('a large run asks the pool for its concepts, and ranks with exactly the ones made here', async () => {
+    const tasks: string[] = [];
+    const pool: Parallel = { threads: 1, run: async (request) => (tasks.push(request.task), structuredClone(runPart(structuredClone(request)))) };
+    const documents = largeInput();
+    const together = await summarize(documents, { words: 120, parallel: pool });
+    expect(tasks.filter((task) => task === 'concepts')).toHaveLength(1);
+    expect(JSON.stringify(together)).toBe(JSON.stringify(summarizeSync(documents, { words: 120 })));
+    // A digest's pool is busy with its stories: it is never asked for concepts.
+    tasks.length = 0;
+    await digest(documents, { words: 60, parallel: pool });
+    expect(tasks).not.toContain('concepts');
+  });
+
+  test('an abort while the pool makes the concepts rejects, and the pool is told to drop them', async () => {
+    const controller = new AbortController();
+    let dropped: AbortSignal | undefined;
+    const pool: Parallel = {
+      threads: 1,
+      run: async (request, options) => {
+        if (request.task !== 'concepts') return structuredClone(runPart(structuredClone(request)));
+        dropped = options?.signal;
+        setTimeout(() => controller.abort(), 10);
+        return new Promise(() => undefined); // never answers
+      },
+    };
+    await expect(summarize(largeInput(), { parallel: pool, signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(dropped?.aborted).toBe(true);
+  });
+
   test('an abort while waiting for another thread rejects at once', async () => {
     const pool: Parallel = { threads: 1, run: () => new Promise(() => undefined) }; // never answers
     const controller = new AbortController();
@@ -179,7 +223,8 @@ describe('worker threads (the Node entry)', () => {
       expect(JSON.stringify(await summarize(documents, { words: 120, parallel: none }))).toBe(JSON.stringify(alone));
       const grouped = await digest(documents, { words: 60, parallel: pool });
       expect(JSON.stringify(grouped)).toBe(JSON.stringify(await digest(documents, { words: 60 })));
-      expect([...tasks].sort()).toEqual(['read']); // the summaries' share: test/thread-pool.test.ts
+      // summarize()'s reading and concepts; the digest's reading (its summaries' share: test/thread-pool.test.ts).
+      expect([...tasks].sort()).toEqual(['concepts', 'read']);
     } finally {
       await threads.close();
     }

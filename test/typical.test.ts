@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { concepts } from '../src/rank/concepts.js';
+import { concepts, conceptsInput } from '../src/rank/concepts.js';
 import { typicality } from '../src/rank/typical.js';
 import { runSync } from '../src/schedule.js';
 import { groupsOf } from './helpers.js';
@@ -15,7 +15,7 @@ const recipe = 'Whisk the eggs with sugar until pale. Fold in the flour gently a
 function factorsByDocument(texts: readonly string[]): number[] {
   const documents = texts.map((text, d) => ({ id: `d${d}`, text }));
   const { segments, analysis, groups } = groupsOf(documents);
-  const { termDocuments } = runSync(concepts(segments, analysis, groups, 1));
+  const { termDocuments } = runSync(concepts(conceptsInput(segments, analysis, groups, 1)));
   const factor = runSync(typicality(segments, analysis, groups, termDocuments));
   const byDocument = texts.map(() => new Set<number>());
   for (let g = 0; g < groups.count; g++) byDocument[segments.doc[groups.representative[g]!]!]!.add(factor[g]!);

@@ -2,7 +2,7 @@
  * Concepts: the words and word pairs selection covers, each weighted by how many articles
  * carry it.
  */
-import type { Analysis, Groups, Ranking, Segments } from '../model.js';
+import type { Analysis, Concepts, ConceptsInput, Groups, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 
 /**
@@ -72,6 +72,16 @@ class PairTable {
   }
 }
 
+/** The fields of a run's data that concepts read, and nothing else. */
+export function conceptsInput(segments: Segments, analysis: Analysis, groups: Groups, supportWeight: number): ConceptsInput {
+  return {
+    segments: { count: segments.count, doc: segments.doc },
+    analysis: { termCount: analysis.termCount, termStart: analysis.termStart, terms: analysis.terms },
+    groups: { count: groups.count, groupOf: groups.groupOf, representative: groups.representative },
+    supportWeight,
+  };
+}
+
 /** Weight of a concept only one article has, and of a fact's private concept. */
 const CONCEPT_FLOOR = 0.1;
 
@@ -81,12 +91,7 @@ const CONCEPT_FLOOR = 0.1;
  * (counted over every prose sentence, so a reprinted fact's words count once per outlet).
  * Also returns the articles per term (typical.ts reads them).
  */
-export function* concepts(
-  segments: Segments,
-  analysis: Analysis,
-  groups: Groups,
-  supportWeight: number,
-): Work<Pick<Ranking, 'conceptStart' | 'concept' | 'conceptWeight'> & { termDocuments: Int32Array }> {
+export function* concepts({ segments, analysis, groups, supportWeight }: ConceptsInput): Work<Concepts> {
   const termCount = analysis.termCount;
   // Distinct articles per term and per pair: sentences come in document order, so a
   // "last document seen" stamp counts each article once.

@@ -27,12 +27,15 @@
  */
 import { buildVectors } from '../measures.js';
 import { pow } from '../math.js';
-import { Kind, type Analysis, type Groups, type Ranking, type Segments } from '../model.js';
-import type { Work } from '../schedule.js';
+import { Kind, type Analysis, type Concepts, type Groups, type Ranking, type Segments } from '../model.js';
+import { waitFor, type Work } from '../schedule.js';
 import type { Progress } from '../types.js';
-import { concepts } from './concepts.js';
+import { concepts, conceptsInput } from './concepts.js';
 import { powerIteration, RANK_PARAMETERS, similarityGraph, type RankParameters } from './graph.js';
 import { typicality } from './typical.js';
+
+/** For a caller that makes concepts on another thread (parallel-concepts.ts). */
+export { concepts, conceptsInput } from './concepts.js';
 
 export interface RankSettings {
   positionWeight: number;
@@ -82,6 +85,7 @@ export function* rank(
   groups: Groups,
   settings: RankSettings,
   parameters: RankParameters = RANK_PARAMETERS,
+  conceptsElsewhere?: () => Promise<Concepts> | undefined,
 ): Work<Ranking> {
   // Progress in groups, over three passes (graph, centrality, scores), never moving back.
   const count = groups.count;
@@ -89,6 +93,9 @@ export function* rank(
   yield tick(0, 0);
   const vectors = yield* buildVectors(analysis, groups);
   const graph = yield* similarityGraph(vectors, parameters, (g) => tick(0, g));
+  // Concepts from another thread, when the caller has one, asked for now (parallel-concepts.ts
+  // says why not sooner): the same function of the same arrays, so the same concepts.
+  const elsewhere = conceptsElsewhere?.();
   const lead = leadIndex(segments, groups);
   // Positions, supports and word counts are small whole numbers, and our own pow
   // (engine-independent) costs about a microsecond: each power is worked out once.
@@ -109,7 +116,9 @@ export function* rank(
   for (let g = 0; g < groups.count; g++) if (centrality[g]! > bestCentrality) bestCentrality = centrality[g]!;
   yield;
 
-  const { conceptStart, concept, conceptWeight, termDocuments } = yield* concepts(segments, analysis, groups, settings.supportWeight);
+  const { conceptStart, concept, conceptWeight, termDocuments } = elsewhere
+    ? yield* waitFor(elsewhere)
+    : yield* concepts(conceptsInput(segments, analysis, groups, settings.supportWeight));
   const typical = yield* typicality(segments, analysis, groups, termDocuments);
   const prior = new Float64Array(groups.count);
   const lengthCost = new Float64Array(groups.count);
