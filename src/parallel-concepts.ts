@@ -8,8 +8,8 @@
  */
 import type { Concepts, ConceptsInput } from './model.js';
 import type { Settings } from './options.js';
-import { PARALLEL_CHARACTERS, partOptions } from './parallel.js';
-import type { PartRequest } from './types.js';
+import { partOptions, shares } from './parallel.js';
+import type { PartRequest, SourceDocument } from './types.js';
 
 /** Concepts on their way from the pool, and how to give them up (a run that ends first). */
 export interface ConceptsOnPool {
@@ -33,13 +33,12 @@ function checkConcepts(answer: unknown, groupCount: number, termCount: number): 
 }
 
 /**
- * Ask the pool for the concepts of a run of `characters` characters, or `undefined` when there
- * is no pool or the run is too small for another thread to pay (the size below which the
- * reading stays on this thread too).
+ * Ask the pool for the concepts of a run over `documents`, or `undefined` when there is no pool
+ * or the run is too small for another thread to pay (where the reading stays on this thread too).
  */
-export function conceptsOnPool(input: ConceptsInput, settings: Settings, characters: number): ConceptsOnPool | undefined {
+export function conceptsOnPool(input: ConceptsInput, settings: Settings, documents: readonly SourceDocument[]): ConceptsOnPool | undefined {
   const pool = settings.parallel;
-  if (pool === undefined || !(Math.floor(pool.threads) >= 1) || characters < PARALLEL_CHARACTERS) return undefined;
+  if (!shares(documents, pool)) return undefined;
   const request: PartRequest = { task: 'concepts', options: partOptions(settings), concepts: input };
   const controller = new AbortController();
   let settled = false;

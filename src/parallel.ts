@@ -20,6 +20,14 @@ import type { Parallel, PartResult, PartRequest, SourceDocument, SummaryWarning 
  */
 export const PARALLEL_CHARACTERS = 2_000_000;
 
+/** Whether a run over `documents` is shared with `pool`: there is one, it has threads, and the text is at least `minimum` characters. */
+export function shares(documents: readonly SourceDocument[], pool: Parallel | undefined, minimum = PARALLEL_CHARACTERS): pool is Parallel {
+  if (pool === undefined || !(Math.floor(pool.threads) >= 1)) return false;
+  let length = 0;
+  for (const document of documents) length += document.text.length;
+  return length >= minimum;
+}
+
 /** Most text in one message to another thread: copying 4 MB of text there holds the event loop about 10 ms. */
 const PIECE_CHARACTERS = 4_000_000;
 
@@ -111,10 +119,8 @@ export function* readInParts(
   noStory: (segments: Pick<Segments, 'firstOfDoc' | 'start' | 'end' | 'kind'>) => SummaryWarning | undefined,
   minimum = PARALLEL_CHARACTERS,
 ): Work<Read> {
-  let length = 0;
-  for (const document of documents) length += document.text.length;
+  if (!shares(documents, parallel, minimum) || documents.length < 2) return yield* readHere(documents);
   const threads = Math.floor(parallel.threads);
-  if (length < minimum || !(threads >= 1) || documents.length < 2) return yield* readHere(documents);
 
   const at = cuts(documents, threads);
   if (at.length === 2) return yield* readHere(documents); // one part: nothing to share

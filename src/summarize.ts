@@ -45,12 +45,6 @@ export function runPart(request: PartRequest): PartResult {
   return { ...toPart(runSync(readHere(documents, settings))) };
 }
 
-function characters(documents: readonly SourceDocument[]): number {
-  let length = 0;
-  for (const document of documents) length += document.text.length;
-  return length;
-}
-
 /** The read on this thread. */
 function* readHere(documents: readonly SourceDocument[], settings: Settings, shared?: Caches): Work<Read> {
   let caches: Caches | undefined = shared ?? createCaches();
@@ -77,7 +71,7 @@ export function* summariseRead({ documents, segments, analysis }: Read, settings
   const groups: Groups = { ...merged, representative: conflicts.representative, support: conflicts.support };
   // 5. What each fact is worth: a lead-and-centrality prior, and the words it covers.
   let elsewhere: ReturnType<typeof conceptsOnPool>;
-  const onPool = () => (elsewhere = conceptsOnPool(conceptsInput(segments, analysis, groups, settings.supportWeight), settings, characters(documents)))?.answer;
+  const onPool = () => (elsewhere = conceptsOnPool(conceptsInput(segments, analysis, groups, settings.supportWeight), settings, documents))?.answer;
   let ranking: Ranking;
   try {
     ranking = yield* rank(segments, analysis, groups, settings, undefined, share ? onPool : undefined);

@@ -165,6 +165,7 @@ describe('a pool that fails or is too slow', () => {
     const together = await summarize(documents, { words: 120, parallel: pool });
     expect(tasks.filter((task) => task === 'concepts')).toHaveLength(1);
     expect(JSON.stringify(together)).toBe(JSON.stringify(summarizeSync(documents, { words: 120 })));
+    expectExactProvenance(together, documents);
     // A digest's pool is busy with its stories: it is never asked for concepts.
     tasks.length = 0;
     await digest(documents, { words: 60, parallel: pool });
