@@ -83,15 +83,21 @@ export function letterProfile(text: string): { letterShare: number; upperShare: 
   return { letterShare: visible === 0 ? 0 : letters / visible, upperShare: letters === 0 ? 0 : upper / letters };
 }
 
-/** A line of a document and the sentences found in it, as offsets into the document's text. */
-export interface LineSentences {
-  /** Offsets of the line's text, trimmed. */
-  start: number;
-  end: number;
-  /** A blank line (or the document start) comes right before this line. */
-  afterBlank: boolean;
-  /** Sentence spans in the line, in order: `[start0, end0, start1, end1, …]`. */
-  spans: number[];
+/**
+ * A document's non-blank lines and the sentences found in them, as offsets into its text, in
+ * flat columns: a page of 800,000 lines made as many objects, each with its own array of spans,
+ * and the young generation's collections copied them all.
+ */
+export interface DocumentLines {
+  /** Line l is `text[start[l], end[l])`, trimmed. */
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 when a blank line (or the document start) comes right before line l. */
+  afterBlank: Int32Array;
+  /** Line l's sentences are numbers `firstSentence[l]` up to `firstSentence[l + 1]` (one entry more than lines). */
+  firstSentence: Int32Array;
+  /** Sentence k is `text[spans[2k], spans[2k + 1])`. */
+  spans: Int32Array;
 }
 
 /** Length of a dateline prefix at the start of a line's first sentence, or 0. */
@@ -152,11 +158,6 @@ export function sentenceKind(sentence: string, aloneOnLine: boolean, patterns: F
 }
 
 /**
- * Classify every sentence of one document. `text` is the document; `lines` its non-blank
- * lines with their sentence spans; `caches.kinds` remembers sentence kinds across documents,
- * since reprints repeat them. Returns one kind per sentence, in order; pauses by work done.
- */
-/**
  * A line's words, exactly up to 81 (the rules compare them with 5, 8, 45 and 80): a line of
  * megabytes is counted in its first 4,096 characters when those already hold more than 81.
  */
@@ -168,23 +169,31 @@ function wordsUpTo81(lineText: string): number {
   return countWords(lineText);
 }
 
-export function* classifyDocument(text: string, lines: readonly LineSentences[], rules: LanguageRules, caches: Pick<Caches, 'kinds' | 'seen'>): Work<KindCode[]> {
+/**
+ * Classify every sentence of one document. `text` is the document; `lines` its non-blank
+ * lines with their sentence spans; `caches.kinds` remembers sentence kinds across documents,
+ * since reprints repeat them. Returns one kind per sentence, in order; pauses by work done.
+ */
+export function* classifyDocument(text: string, lines: DocumentLines, rules: LanguageRules, caches: Pick<Caches, 'kinds' | 'seen'>): Work<Uint8Array> {
   const patterns = rules.furniture;
-  const kinds: KindCode[] = [];
+  const lineCount = lines.start.length;
+  const kinds = new Uint8Array(lines.firstSentence[lineCount]!);
   // Lines that appear twice in a document are captions repeated as alt text, or headlines.
-  const repeatedTexts = yield* repeatedLines(text, lines);
+  const repeatedTexts = yield* repeatedLines(text, lines.start, lines.end);
 
-  let classified = 0; // characters classified (and sentences looked up) since the last pause
+  let classified = 0; // characters classified (and lines and sentences looked up) since the last pause
   let linkListLeft = 0; // items of a link list still to mark
   let listMayFollowBlank = false; // the list heading stood alone in its block
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!;
-    const lineText = text.slice(line.start, line.end);
-    const sentenceCount = line.spans.length / 2;
+  for (let l = 0; l < lineCount; l++) {
+    const lineText = text.slice(lines.start[l], lines.end[l]);
+    const first = lines.firstSentence[l]!;
+    const sentenceCount = lines.firstSentence[l + 1]! - first;
     const lineWords = wordsUpTo81(lineText);
+    // The line's own tests read it whole when it has at most 80 words: a page of short lines is work too.
+    classified += 16 + (lineWords <= 80 ? lineText.length : 0);
 
     let lineKind: KindCode | undefined;
-    if (linkListLeft > 0 && (!line.afterBlank || listMayFollowBlank) && lineWords <= 45) {
+    if (linkListLeft > 0 && (lines.afterBlank[l] === 0 || listMayFollowBlank) && lineWords <= 45) {
       lineKind = Kind.LINK_LIST;
       linkListLeft--;
       listMayFollowBlank = false;
@@ -202,13 +211,13 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
     }
 
     const repeated = lineWords >= 5 && repeatedTexts.size > 0 && repeatedTexts.has(lineText);
-    for (let s = 0; s < sentenceCount; s++) {
+    for (let k = first; k < first + sentenceCount; k++) {
       if (lineKind !== undefined) {
-        kinds.push(lineKind);
+        kinds[k] = lineKind;
         continue;
       }
-      const from = line.spans[2 * s]!;
-      const to = line.spans[2 * s + 1]!;
+      const from = lines.spans[2 * k]!;
+      const to = lines.spans[2 * k + 1]!;
       const sentence = text.slice(from, to);
       // A sentence's own kind depends only on its text and whether it stands alone on its line.
       const alone = sentenceCount === 1;
@@ -219,11 +228,15 @@ export function* classifyDocument(text: string, lines: readonly LineSentences[],
         if (cacheKey !== undefined) remember(caches.kinds, cacheKey, kind);
         classified += sentence.length;
       }
-      kinds.push(kind === Kind.PROSE && repeated ? Kind.REPEATED : kind);
+      kinds[k] = kind === Kind.PROSE && repeated ? Kind.REPEATED : kind;
       if (++classified >= WORK_PER_PAUSE) {
         classified = 0; // a page of thousands of sentences: let a caller pause
         yield;
       }
+    }
+    if (classified >= WORK_PER_PAUSE) {
+      classified = 0;
+      yield;
     }
   }
   return kinds;

@@ -10,11 +10,11 @@ import { looksLikeMarkup, maskMarkup } from '../markup.js';
 import type { LanguageRules } from '../language/index.js';
 import { remember, SEEN, type Caches } from '../caches.js';
 import { IntList } from '../int-list.js';
-import { Kind, type KindCode, type Segments } from '../model.js';
+import { Kind, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import { trimSpan } from '../text.js';
 import type { SourceDocument, SummaryWarning } from '../types.js';
-import { classifyDocument, type LineSentences } from './furniture.js';
+import { classifyDocument } from './furniture.js';
 import { noStoryWarning } from './no-story.js';
 import { splitLine } from './split.js';
 
@@ -61,6 +61,13 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
   const lineBreaks = new RegExp(LINE_BREAK.source, 'g'); // this run's own: its lastIndex is state
   yield { stage: 'segment', done, total };
 
+  // One document's lines and sentences, in columns reused from document to document.
+  const lineStart = new IntList(1024);
+  const lineEnd = new IntList(1024);
+  const lineAfterBlank = new IntList(1024);
+  const lineFirst = new IntList(1024);
+  const spans = new IntList(2048);
+  const overlong = new IntList(1024);
   for (let d = 0; d < documents.length; d++) {
     const document = documents[d]!;
     const original = document.text;
@@ -68,16 +75,15 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
     const text = looksLikeMarkup(original) ? yield* maskMarkup(original) : original;
     analysisText.push(text);
 
-    const lines: LineSentences[] = [];
-    const overlong: boolean[] = [];
+    for (const list of [lineStart, lineEnd, lineAfterBlank, lineFirst, spans, overlong]) list.length = 0;
     let afterBlank = true;
-    let lineStart = 0;
+    let lineStartsAt = 0;
     lineBreaks.lastIndex = 0;
-    while (lineStart <= text.length) {
+    while (lineStartsAt <= text.length) {
       const lineBreak = lineBreaks.exec(text);
-      const lineEnd = lineBreak ? lineBreak.index : text.length;
-      const [from, to] = trimSpan(text, lineStart, lineEnd);
-      lineStart = lineBreak ? lineEnd + lineBreak[0].length : text.length + 1;
+      const lineEndsAt = lineBreak ? lineBreak.index : text.length;
+      const [from, to] = trimSpan(text, lineStartsAt, lineEndsAt);
+      lineStartsAt = lineBreak ? lineEndsAt + lineBreak[0].length : text.length + 1;
       if (from === to) {
         afterBlank = true;
         continue;
@@ -92,10 +98,16 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
         if (cached) remember(caches.lineSplits, lineText, split);
         workSinceTick += lineText.length;
       }
-      const spans: number[] = [];
+      if (split.spans.length > 0) {
+        lineStart.push(from);
+        lineEnd.push(to);
+        lineAfterBlank.push(afterBlank ? 1 : 0);
+        lineFirst.push(spans.length >> 1);
+      }
       for (let s = 0; s < split.spans.length; s += 2) {
-        spans.push(from + split.spans[s]!, from + split.spans[s + 1]!);
-        overlong.push(split.overlong[s >> 1] === 1);
+        spans.push(from + split.spans[s]!);
+        spans.push(from + split.spans[s + 1]!);
+        overlong.push(split.overlong[s >> 1]!);
         if ((s & 131071) === 131070) yield; // a line of a hundred thousand sentences: in slices
       }
       for (const [a, b] of split.runs)
@@ -106,33 +118,31 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
           end: from + b,
           message: `a run of ${b - a} characters without a sentence boundary was cut into pieces of at most ${maxSentenceLength} (maxSentenceLength); they are not selected.`,
         });
-      if (spans.length > 0) lines.push({ start: from, end: to, afterBlank, spans });
       afterBlank = false;
       workSinceTick += 64 + split.spans.length;
       if (workSinceTick >= WORK_PER_TICK) {
         workSinceTick = 0;
-        yield { stage: 'segment', done: done + Math.min(lineStart, original.length), total };
+        yield { stage: 'segment', done: done + Math.min(lineStartsAt, original.length), total };
       }
     }
+    lineFirst.push(spans.length >> 1);
 
-    const kinds: KindCode[] = yield* classifyDocument(text, lines, language, caches);
-    let k = 0;
-    let pausedAt = 0; // a document of a million sentences is listed in slices
-    for (const line of lines) {
-      for (let s = 0; s < line.spans.length; s += 2) {
-        indexInDoc.push(k);
-        doc.push(d);
-        start.push(line.spans[s]!);
-        end.push(line.spans[s + 1]!);
-        kind.push(overlong[k] ? Kind.OVERLONG : skipFurniture ? kinds[k]! : Kind.PROSE);
-        k++;
-      }
-      if (k - pausedAt >= 65_536) {
-        pausedAt = k;
-        yield;
-      }
+    const kinds = yield* classifyDocument(
+      text,
+      { start: lineStart.view(), end: lineEnd.view(), afterBlank: lineAfterBlank.view(), firstSentence: lineFirst.view(), spans: spans.view() },
+      language,
+      caches,
+    );
+    const sentences = spans.length >> 1;
+    for (let k = 0; k < sentences; k++) {
+      indexInDoc.push(k);
+      doc.push(d);
+      start.push(spans.data[2 * k]!);
+      end.push(spans.data[2 * k + 1]!);
+      kind.push(overlong.data[k] === 1 ? Kind.OVERLONG : skipFurniture ? kinds[k]! : Kind.PROSE);
+      if ((k & 65535) === 65535) yield; // a document of a million sentences is listed in slices
     }
-    if (k === 0) {
+    if (sentences === 0) {
       warnings.push({
         code: 'EMPTY_DOCUMENT',
         documentId: document.id,
@@ -147,6 +157,7 @@ export function* segment(documents: readonly SourceDocument[], settings: Segment
     }
   }
   firstOfDoc[documents.length] = doc.length;
+  yield; // a pass over every sentence follows, and a copy of their kinds
   const noStory = noStoryWarning(firstOfDoc, start.view(), end.view(), kind.view());
   if (noStory) warnings.push(noStory);
   yield { stage: 'segment', done: total, total };
