@@ -98,12 +98,8 @@ function termOfToken(token: string, settings: AnalyseSettings, caches: Caches): 
     const stem = contentStem(token, settings.stopwords, settings.language.stem);
     if (stem === undefined) term = -1;
     else {
-      term = caches.termOfStem.get(stem);
-      if (term === undefined) {
-        term = caches.vocabulary.length;
-        caches.vocabulary.push(stem);
-        caches.termOfStem.set(stem, term);
-      }
+      term = caches.termOfStem.idOf(stem);
+      if (term === caches.vocabulary.length) caches.vocabulary.push(stem);
     }
     remember(caches.termOfToken, token, term);
   }

@@ -2,6 +2,7 @@
  * The per-call caches the stages share: each distinct line and sentence of wire copy is split,
  * classified and analysed once. Data only, like model.ts; stages read and fill them.
  */
+import { DistinctIds } from './distinct-ids.js';
 import type { KindCode } from './model.js';
 import { hashSpan } from './text.js';
 import { TokenNumbers } from './token-numbers.js';
@@ -41,8 +42,8 @@ export interface Caches {
   termOfToken: Map<string, number>;
   /** The same for plain tokens of up to ten characters, by number (token-numbers.ts). */
   tokenNumbers: TokenNumbers;
-  /** The vocabulary itself (never capped: a stem keeps its id). */
-  termOfStem: Map<string, number>;
+  /** The vocabulary itself (never capped: a stem keeps its id; in shards, as a million stems grow). */
+  termOfStem: DistinctIds;
   vocabulary: string[];
   /** Texts seen once: a cache is consulted only for a text seen before (see `SeenTexts`). */
   seen: SeenTexts;
@@ -61,7 +62,7 @@ export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
 }
 
 export function createCaches(): Caches {
-  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), tokenNumbers: new TokenNumbers(), termOfStem: new Map(), vocabulary: [], seen: new SeenTexts() };
+  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), tokenNumbers: new TokenNumbers(), termOfStem: new DistinctIds(), vocabulary: [], seen: new SeenTexts() };
 }
 
 /** One salt per kind of text fingerprinted: a line, a sentence alone on its line or not, an analysis text. */

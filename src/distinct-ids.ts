@@ -1,7 +1,8 @@
 /**
- * Dense ids for distinct keys, in order of first appearance, kept in 256 maps chosen by a hash of
- * the whole key. One map of a million keys rehashed them all at once when it grew, a single
- * pause of 80 ms (a 50 MB file of template sentences); a shard rehashes a 256th of them.
+ * Dense ids for distinct strings (dedupe's keys, analyse's stems), in order of first
+ * appearance, kept in 256 maps chosen by a hash of the whole string. One map of a million keys
+ * rehashed them all at once when it grew, a single pause of 80 ms (a 50 MB file of template
+ * sentences); a shard rehashes a 256th of them.
  */
 const SHARDS = 256;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { DistinctIds } from '../src/dedupe/distinct.js';
+import { DistinctIds } from '../src/distinct-ids.js';
 
 test('distinct ids are dense, in order of first appearance, the same for the same key (against one Map)', () => {
   fc.assert(

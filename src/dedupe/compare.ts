@@ -100,6 +100,7 @@ export function* compareKeys(
   const distinctCount = keys.length;
   const termCount = keyFrequency.length;
   const union = new UnionFind(distinctCount);
+  yield; // each pass over a million keys (or terms) below is a turn of its own
   let comparisons = 0;
   let workSinceTick = 0;
   // Comparisons this key made with each other group, by the group's root (valid where triedBy is this key).
@@ -109,6 +110,7 @@ export function* compareKeys(
   const minShared = minSharedTermsFor(threshold);
   // Terms ranked rarest first (fewest keys, then id): a key's terms sort by this number.
   const byRarity = rarestFirst(keyFrequency);
+  yield;
   const rarity = new Int32Array(termCount);
   for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
   yield;
@@ -118,6 +120,7 @@ export function* compareKeys(
     const own = keyTerms.termStart[d + 1]! - keyTerms.termStart[d]!;
     prefixStart[d + 1] = prefixStart[d]! + Math.min(own, Math.ceil(own * prefixShare) + 1);
   }
+  yield;
   const prefixTerms = new Int32Array(prefixStart[distinctCount]!);
   const ranked = new Int32Array(Math.max(16, termCount));
   for (let d = 0; d < distinctCount; d++) {

@@ -15,7 +15,7 @@ import { Kind, type Analysis, type Groups, type Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { compareKeys } from './compare.js';
-import { DistinctIds } from './distinct.js';
+import { DistinctIds } from '../distinct-ids.js';
 
 export interface DedupeSettings {
   duplicateThreshold: number;
@@ -79,6 +79,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
 
   // 3. Compare each key with earlier keys that share one of its rarest terms: union-find over distinct keys.
   const keys = firstSentence.map((sentence) => analysis.key[sentence]!);
+  yield;
   const { union, comparisons } = yield* compareKeys(keys, { termStart, terms }, keyFrequency, threshold, (d) => tick(2, firstSentence[d] ?? count));
 
   // 4. Groups, numbered by first member; members in sentence order.
@@ -112,7 +113,9 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   const representative = new Int32Array(groupCount);
   const support = new Int32Array(groupCount);
   let duplicateGroups = 0;
-  const keyCount = new Map<number, number>();
+  // Members per distinct key within one group, zero between groups (each group clears what it
+  // counted): a map of a million-member group's keys rehashed them all in one turn.
+  const keyCount = new Int32Array(distinctCount);
   let membersSincePause = 0; // members read since the last pause: one group may hold a million
   const pause = (read: number): boolean => {
     membersSincePause += read;
@@ -129,21 +132,22 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
     let documents = 0;
     let lastDocument = -1;
     if (to - from > 1) {
-      keyCount.clear();
       let bestCount = 0;
       for (let p = from; p < to; p++) {
-        const distinct = distinctOf[members[p]!]!;
-        const n = (keyCount.get(distinct) ?? 0) + 1;
-        keyCount.set(distinct, n);
+        const n = ++keyCount[distinctOf[members[p]!]!]!;
         if (n > bestCount) bestCount = n;
         if (pause(1)) yield; // within a group: progress stays at its first member
       }
       // The earliest member (by documentId, start) whose key is among the most common.
       for (let p = from; p < to; p++) {
-        if (keyCount.get(distinctOf[members[p]!]!) === bestCount) {
+        if (keyCount[distinctOf[members[p]!]!] === bestCount) {
           best = members[p]!;
           break;
         }
+      }
+      for (let p = from; p < to; p++) {
+        keyCount[distinctOf[members[p]!]!] = 0;
+        if (pause(1)) yield;
       }
     }
     for (let p = from; p < to; p++) {

@@ -135,13 +135,16 @@ export function* concepts({ segments, analysis, groups, supportWeight }: Concept
   const weigh = (documents: number) => CONCEPT_FLOOR + supportWeight * (documents - 1);
   for (let t = 0; t < termCount; t++) conceptWeight[t] = termDocuments[t]! > 0 ? weigh(termDocuments[t]!) : 0;
   for (let q = 0; q < pairCount; q++) conceptWeight[pairBase + q] = weigh(pairs.documents[q]!);
+  yield; // millions of terms and pairs on a large input: a pause between each pass over them
   const conceptStart = new Int32Array(groups.count + 1);
   // Each term and pair of a representative at most once, and its private concept.
   let mostConcepts = 0;
   for (let g = 0; g < groups.count; g++) mostConcepts += 2 * (analysis.termStart[groups.representative[g]! + 1]! - analysis.termStart[groups.representative[g]!]!) + 1;
   const list = new Int32Array(mostConcepts);
   let listed = 0;
+  yield;
   const seenBy = new Int32Array(conceptWeight.length).fill(-1); // the group that listed each concept last
+  yield;
   for (let g = 0; g < groups.count; g++) {
     workSinceTick += 8 + analysis.termStart[groups.representative[g]! + 1]! - analysis.termStart[groups.representative[g]!]!;
     if (workSinceTick >= 50_000) {
