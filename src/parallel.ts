@@ -9,6 +9,7 @@
  *   takes batches from the least important up, until they meet.
  * Every part is a pure function of what it is sent, so results never depend on the threads.
  */
+import { DistinctIds } from './distinct-ids.js';
 import type { Analysis, Read, Segments } from './model.js';
 import type { Settings } from './options.js';
 import { waitFor, type Work } from './schedule.js';
@@ -171,7 +172,7 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
   const words = new Int32Array(count);
   const standalone = new Float64Array(count);
   const vocabulary: string[] = [];
-  const termOf = new Map<string, number>();
+  const termOf = new DistinctIds(); // a million stems in shards: one map rehashed them all in one turn
 
   let sentence = 0; // first sentence id of the part
   let document = 0; // first document index of the part
@@ -201,12 +202,8 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
     const global = new Int32Array(a.termCount);
     for (let t = 0; t < a.termCount; t++) {
       const stem = a.vocabulary[t]!;
-      let id = termOf.get(stem);
-      if (id === undefined) {
-        id = vocabulary.length;
-        vocabulary.push(stem);
-        termOf.set(stem, id);
-      }
+      const id = termOf.idOf(stem);
+      if (id === vocabulary.length) vocabulary.push(stem);
       global[t] = id;
       if ((t & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
     }
