@@ -20,7 +20,7 @@ import { isTokenCode, plainTokenEnd, tokenNumber } from './token-numbers.js';
 import { contentStem, isPlain, keyOf, normalise, tokenise } from './tokens.js';
 
 /** Characters analysed between two progress ticks (each a chance to yield to the event loop). */
-const WORK_PER_TICK = 40_000;
+const WORK_PER_TICK = 10_000;
 
 export interface AnalyseSettings {
   stopwords: ReadonlySet<string>;

@@ -63,7 +63,7 @@ export function* assemble(results: StageResults): Work<Summary> {
       const member = groups.members[p]!;
       // A fact reprinted a million times, or long keys to measure: its spans take a while.
       work += 64 + analysis.key[member]!.length;
-      if (work >= 200_000) {
+      if (work >= 50_000) {
         work = 0;
         yield;
       }

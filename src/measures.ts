@@ -4,6 +4,7 @@
  */
 import levenshtein from 'fast-levenshtein';
 import { boundedLevenshtein } from './bounded-levenshtein.js';
+import { copied, filled } from './filled.js';
 import { ln } from './math.js';
 import type { Analysis, Groups, Vectors } from './model.js';
 import type { Work } from './schedule.js';
@@ -53,18 +54,34 @@ export function withinThreshold(a: string, b: string, threshold: number): boolea
 }
 
 /**
- * Term ids ordered rarest first: by `frequency`, ties by id. A counting sort, linear in the
- * vocabulary: blocking in dedupe and rank walks each item's rarest terms first.
+ * Term ids ordered rarest first (`byRarity`): by `frequency`, ties by id; and each term's place
+ * in that order (`rarity`). A counting sort, linear in the vocabulary, pausing every 65,536
+ * terms (a vocabulary of a million numbers is several passes of milliseconds each): blocking in
+ * dedupe and rank walks each item's rarest terms first.
  */
-export function rarestFirst(frequency: Int32Array): Int32Array {
+export function* rarestFirst(frequency: Int32Array): Work<{ byRarity: Int32Array; rarity: Int32Array }> {
+  const n = frequency.length;
   let most = 0;
-  for (let t = 0; t < frequency.length; t++) if (frequency[t]! > most) most = frequency[t]!;
+  for (let t = 0; t < n; t++) if (frequency[t]! > most) most = frequency[t]!;
+  yield;
   const slot = new Int32Array(most + 2);
-  for (let t = 0; t < frequency.length; t++) slot[frequency[t]! + 1]!++;
+  for (let t = 0; t < n; t++) {
+    slot[frequency[t]! + 1]!++;
+    if ((t & 65535) === 65535) yield;
+  }
   for (let f = 1; f < slot.length; f++) slot[f]! += slot[f - 1]!;
-  const order = new Int32Array(frequency.length);
-  for (let t = 0; t < frequency.length; t++) order[slot[frequency[t]!]!++] = t;
-  return order;
+  yield;
+  const byRarity = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    byRarity[slot[frequency[t]!]!++] = t;
+    if ((t & 65535) === 65535) yield;
+  }
+  const rarity = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    rarity[byRarity[r]!] = r;
+    if ((r & 65535) === 65535) yield;
+  }
+  return { byRarity, rarity };
 }
 
 /** The tf-idf vector of each group's representative (idf over groups). */
@@ -107,9 +124,12 @@ export function* buildVectors(analysis: Analysis, groups: Groups): Work<Vectors>
   // Each term's idf once (our own ln costs about 50 ns: once per entry, a feed of 275,000 facts
   // spent 0.3 s here without a pause).
   const idf = new Float64Array(frequency.length);
-  for (let t = 0; t < frequency.length; t++) if (frequency[t]! > 0) idf[t] = ln((groupCount + 1) / frequency[t]!);
+  for (let t = 0; t < frequency.length; t++) {
+    if (frequency[t]! > 0) idf[t] = ln((groupCount + 1) / frequency[t]!);
+    if ((t & 65535) === 65535) yield;
+  }
   yield;
-  const term = terms.slice(0, entries);
+  const term = yield* copied(terms, 0, entries);
   const weight = new Float64Array(entries);
   const norm = new Float64Array(groupCount);
   for (let g = 0; g < groupCount; g++) {
@@ -169,11 +189,14 @@ export function* postingsOf(entryStart: Int32Array, entryTerm: Int32Array, termC
     for (let e = entryStart[i]!; e < entryStart[i + 1]!; e++) if (!skip(entryTerm[e]!)) postingStart[entryTerm[e]! + 1]!++;
     if ((i & 16383) === 16383) yield;
   }
-  for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
-  yield; // tens of megabytes on a large input: a pause after each part
+  for (let t = 0; t < termCount; t++) {
+    postingStart[t + 1]! += postingStart[t]!;
+    if ((t & 65535) === 65535) yield;
+  }
+  yield; // tens of megabytes on a large input: pauses within each part
   const postingItem = new Int32Array(postingStart[termCount]!);
-  const slotOf = new Int32Array(entryStart[itemCount]!).fill(-1);
-  const fill = postingStart.slice(0, termCount);
+  const slotOf = yield* filled(new Int32Array(entryStart[itemCount]!), -1);
+  const fill = yield* copied(postingStart, 0, termCount);
   yield;
   for (let i = 0; i < itemCount; i++) {
     for (let e = entryStart[i]!; e < entryStart[i + 1]!; e++) {

@@ -27,19 +27,28 @@ export function order(
     sorted.sort((a, b) => score[b]! - score[a]! || groups.representative[a]! - groups.representative[b]!);
     return sorted;
   }
-  const position = new Map<number, number>();
-  for (const group of chosen) {
-    const sentence = groups.representative[group]!;
-    const document = segments.doc[sentence]!;
-    let before = 0;
-    let total = 0;
+  // Each representative's share of its article's prose sentences before it. The chosen
+  // representatives in sentence order (articles in order, each article's in order): one walk of
+  // each article involved counts them all, however many of its sentences were chosen (a budget
+  // of a thousand sentences from one article of a million walked it a thousand times).
+  const representatives = chosen.map((group) => groups.representative[group]!).sort((a, b) => a - b);
+  const share = new Map<number, number>();
+  for (let r = 0; r < representatives.length; ) {
+    const document = segments.doc[representatives[r]!]!;
+    const from = r;
+    const before: number[] = [];
+    let prose = 0;
     for (let i = segments.firstOfDoc[document]!; i < segments.firstOfDoc[document + 1]!; i++) {
-      if (segments.kind[i] !== Kind.PROSE) continue;
-      if (i < sentence) before++;
-      total++;
+      if (r < representatives.length && representatives[r] === i) {
+        before.push(prose);
+        r++;
+      }
+      if (segments.kind[i] === Kind.PROSE) prose++;
     }
-    position.set(group, total > 0 ? before / total : 0);
+    for (let k = from; k < r; k++) share.set(representatives[k]!, prose > 0 ? before[k - from]! / prose : 0);
   }
+  const position = new Map<number, number>();
+  for (const group of chosen) position.set(group, share.get(groups.representative[group]!)!);
   sorted.sort((a, b) => position.get(a)! - position.get(b)! || groups.representative[a]! - groups.representative[b]!);
   const standsAlone = (group: number) => analysis.standalone[groups.representative[group]!] === 1;
   if (sorted.length > 1 && !standsAlone(sorted[0]!)) {

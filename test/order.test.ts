@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Kind, type Analysis, type Groups, type Segments } from '../src/model.js';
 import { order } from '../src/order.js';
@@ -41,6 +42,47 @@ describe('order: reading order', () => {
   test.each(cases)('%s', (_name, documents, chosen, expected) => {
     const { segments, analysis, groups } = layout(documents);
     expect(order(segments, analysis, groups, new Float64Array(segments.count), chosen, { order: 'source' })).toEqual(expected);
+  });
+});
+
+/** Reading order as first written: each chosen sentence's article walked for it alone. */
+function naiveSourceOrder(segments: Segments, analysis: Analysis, groups: Groups, chosen: number[]): number[] {
+  const position = new Map<number, number>();
+  for (const group of chosen) {
+    const sentence = groups.representative[group]!;
+    const document = segments.doc[sentence]!;
+    let before = 0;
+    let total = 0;
+    for (let i = segments.firstOfDoc[document]!; i < segments.firstOfDoc[document + 1]!; i++) {
+      if (segments.kind[i] !== Kind.PROSE) continue;
+      if (i < sentence) before++;
+      total++;
+    }
+    position.set(group, total > 0 ? before / total : 0);
+  }
+  const sorted = [...chosen].sort((a, b) => position.get(a)! - position.get(b)! || groups.representative[a]! - groups.representative[b]!);
+  const standsAlone = (group: number) => analysis.standalone[groups.representative[group]!] === 1;
+  if (sorted.length > 1 && !standsAlone(sorted[0]!)) {
+    const opener = sorted.findIndex(standsAlone);
+    if (opener > 0) sorted.unshift(...sorted.splice(opener, 1));
+  }
+  return sorted;
+}
+
+describe('order: reading order against walking each article per sentence', () => {
+  test('any articles, any chosen sentences (several from one article, in any order)', () => {
+    const article = fc.array(fc.constantFrom('p', 'p', 'd', 'h'), { minLength: 1, maxLength: 12 }).map((marks) => marks.join(''));
+    const input = fc.array(article, { minLength: 1, maxLength: 6 }).chain((documents) => {
+      const prose = [...documents.join('')].flatMap((mark, i) => (mark === 'h' ? [] : [i]));
+      return fc.record({ documents: fc.constant(documents), chosen: fc.shuffledSubarray(prose.length > 0 ? prose : [0]) });
+    });
+    fc.assert(
+      fc.property(input, ({ documents, chosen }) => {
+        const { segments, analysis, groups } = layout(documents);
+        expect(order(segments, analysis, groups, new Float64Array(segments.count), chosen, { order: 'source' })).toEqual(naiveSourceOrder(segments, analysis, groups, chosen));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });
 

@@ -13,6 +13,7 @@
  * comparisons instead of 32 (each costing a hundred thousand units), so no input costs more
  * than about a second per megabyte here.
  */
+import { filled } from '../filled.js';
 import { lengthsTooFar, minSharedTermsFor, postingsOf, rarestFirst, withinThreshold } from '../measures.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
@@ -105,14 +106,11 @@ export function* compareKeys(
   let workSinceTick = 0;
   // Comparisons this key made with each other group, by the group's root (valid where triedBy is this key).
   const tried = new Uint8Array(distinctCount);
-  const triedBy = new Int32Array(distinctCount).fill(-1);
+  const triedBy = yield* filled(new Int32Array(distinctCount), -1);
   const prefixShare = prefixShareFor(threshold);
   const minShared = minSharedTermsFor(threshold);
   // Terms ranked rarest first (fewest keys, then id): a key's terms sort by this number.
-  const byRarity = rarestFirst(keyFrequency);
-  yield;
-  const rarity = new Int32Array(termCount);
-  for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
+  const { byRarity, rarity } = yield* rarestFirst(keyFrequency);
   yield;
   // Each key's prefix: its rarest terms, rarest first (key d's at prefixStart[d] ..).
   const prefixStart = new Int32Array(distinctCount + 1);
@@ -151,8 +149,7 @@ export function* compareKeys(
     postingLength[q] = keyLength[postingKey[q]!]!;
     if ((q & 262143) === 262143) yield;
   }
-  const termStamp = new Int32Array(termCount).fill(-1); // the key whose terms are being matched
-  yield;
+  const termStamp = yield* filled(new Int32Array(termCount), -1); // the key whose terms are being matched (at random: pages mapped first)
   for (let d = 0; d < distinctCount; d++) {
     const key = keys[d]!;
     let root = d; // d's group so far: it only changes when d joins one

@@ -16,6 +16,7 @@ import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { compareKeys } from './compare.js';
 import { DistinctIds } from '../distinct-ids.js';
+import { filled } from '../filled.js';
 
 export interface DedupeSettings {
   duplicateThreshold: number;
@@ -24,14 +25,14 @@ export interface DedupeSettings {
 export function* dedupe(segments: Segments, analysis: Analysis, settings: DedupeSettings): Work<Groups> {
   const threshold = settings.duplicateThreshold;
   const { count } = segments;
-  const groupOf = new Int32Array(count).fill(-1);
   // Progress in sentences, over five passes: keys, terms, comparisons, groups, representatives.
   const tick = (pass: number, sentence: number): Progress => ({ stage: 'dedupe', done: pass * count + sentence, total: 5 * count });
   yield tick(0, 0);
+  const groupOf = yield* filled(new Int32Array(count), -1);
 
   // 1. Identical keys collapse: `distinctOf[sentence]`, and per distinct key its first sentence.
   const distinctIds = new DistinctIds();
-  const distinctOf = new Int32Array(count).fill(-1);
+  const distinctOf = yield* filled(new Int32Array(count), -1);
   const firstSentence: number[] = [];
   let characters = 0; // key characters hashed since the last pause
   for (let i = 0; i < count; i++) {
@@ -54,11 +55,15 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   // Sized from the sentences' term counts (an upper bound): a plain array of millions grew by
   // copies and was copied once more, each a long pause.
   let most = 0;
-  for (let d = 0; d < distinctCount; d++) most += analysis.termStart[firstSentence[d]! + 1]! - analysis.termStart[firstSentence[d]!]!;
+  for (let d = 0; d < distinctCount; d++) {
+    most += analysis.termStart[firstSentence[d]! + 1]! - analysis.termStart[firstSentence[d]!]!;
+    if ((d & 65535) === 65535) yield;
+  }
   const terms = new Int32Array(most);
   let listed = 0;
-  const keyFrequency = new Int32Array(analysis.termCount);
-  const seen = new Int32Array(analysis.termCount).fill(-1);
+  // Indexed by term, at random: every page mapped first (`filled`).
+  const keyFrequency = yield* filled(new Int32Array(analysis.termCount));
+  const seen = yield* filled(new Int32Array(analysis.termCount), -1);
   for (let d = 0; d < distinctCount; d++) {
     if ((d & 4095) === 4095) yield tick(1, firstSentence[d]!);
     const sentence = firstSentence[d]!;
@@ -78,8 +83,11 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   }
 
   // 3. Compare each key with earlier keys that share one of its rarest terms: union-find over distinct keys.
-  const keys = firstSentence.map((sentence) => analysis.key[sentence]!);
-  yield;
+  const keys: string[] = [];
+  for (let d = 0; d < distinctCount; d++) {
+    keys.push(analysis.key[firstSentence[d]!]!);
+    if ((d & 65535) === 65535) yield;
+  }
   const { union, comparisons } = yield* compareKeys(keys, { termStart, terms }, keyFrequency, threshold, (d) => tick(2, firstSentence[d] ?? count));
 
   // 4. Groups, numbered by first member; members in sentence order.

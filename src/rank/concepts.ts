@@ -3,6 +3,7 @@
  * carry it.
  */
 import type { Analysis, Concepts, ConceptsInput, Groups, Segments } from '../model.js';
+import { filled } from '../filled.js';
 import type { Work } from '../schedule.js';
 
 /**
@@ -33,15 +34,11 @@ class PairTable {
     this.documents = new Int32Array(most);
   }
   /**
-   * Write every page of the table once, a megabyte between pauses. A new array's pages are
-   * mapped at their first write, each a page fault of 2–3 µs on this kind of machine; met at
-   * random by the look-ups, they held the event loop 40–80 ms on a 13 MB line and an 8 MB page.
+   * Map every page of the table before the look-ups (`filled`): met at random by them, the
+   * page faults held the event loop 40–80 ms on a 13 MB line and an 8 MB page.
    */
   *touch(): Work<void> {
-    for (let at = 0; at < this.slots.length; at += 1 << 18) {
-      this.slots.fill(0, at, at + (1 << 18));
-      yield;
-    }
+    yield* filled(this.slots);
   }
   /** The pair's id, counting `document` for it once; a new pair gets the next id (the number of pairs before it). */
   count(first: number, second: number, document: number): number {
@@ -96,10 +93,13 @@ export function* concepts({ segments, analysis, groups, supportWeight }: Concept
   // Distinct articles per term and per pair: sentences come in document order, so a
   // "last document seen" stamp counts each article once.
   const termDocuments = new Int32Array(termCount);
-  const termLastDocument = new Int32Array(termCount).fill(-1);
+  const termLastDocument = yield* filled(new Int32Array(termCount), -1);
   // At most one new pair per term after the first of each sentence.
   let mostPairs = 0;
-  for (let i = 0; i < segments.count; i++) if (groups.groupOf[i]! >= 0) mostPairs += Math.max(0, analysis.termStart[i + 1]! - analysis.termStart[i]! - 1);
+  for (let i = 0; i < segments.count; i++) {
+    if (groups.groupOf[i]! >= 0) mostPairs += Math.max(0, analysis.termStart[i + 1]! - analysis.termStart[i]! - 1);
+    if ((i & 65535) === 65535) yield;
+  }
   yield;
   const pairs = new PairTable(mostPairs);
   yield* pairs.touch(); // tens of megabytes on a large feed: pauses within
@@ -133,9 +133,16 @@ export function* concepts({ segments, analysis, groups, supportWeight }: Concept
   const privateBase = pairBase + pairCount;
   const conceptWeight = new Float64Array(privateBase + groups.count);
   const weigh = (documents: number) => CONCEPT_FLOOR + supportWeight * (documents - 1);
-  for (let t = 0; t < termCount; t++) conceptWeight[t] = termDocuments[t]! > 0 ? weigh(termDocuments[t]!) : 0;
-  for (let q = 0; q < pairCount; q++) conceptWeight[pairBase + q] = weigh(pairs.documents[q]!);
-  yield; // millions of terms and pairs on a large input: a pause between each pass over them
+  // Millions of terms and pairs on a large input: a pause every 65,536.
+  for (let t = 0; t < termCount; t++) {
+    conceptWeight[t] = termDocuments[t]! > 0 ? weigh(termDocuments[t]!) : 0;
+    if ((t & 65535) === 65535) yield;
+  }
+  for (let q = 0; q < pairCount; q++) {
+    conceptWeight[pairBase + q] = weigh(pairs.documents[q]!);
+    if ((q & 65535) === 65535) yield;
+  }
+  yield;
   const conceptStart = new Int32Array(groups.count + 1);
   // Each term and pair of a representative at most once, and its private concept.
   let mostConcepts = 0;
@@ -143,8 +150,7 @@ export function* concepts({ segments, analysis, groups, supportWeight }: Concept
   const list = new Int32Array(mostConcepts);
   let listed = 0;
   yield;
-  const seenBy = new Int32Array(conceptWeight.length).fill(-1); // the group that listed each concept last
-  yield;
+  const seenBy = yield* filled(new Int32Array(conceptWeight.length), -1); // the group that listed each concept last
   for (let g = 0; g < groups.count; g++) {
     workSinceTick += 8 + analysis.termStart[groups.representative[g]! + 1]! - analysis.termStart[groups.representative[g]!]!;
     if (workSinceTick >= 50_000) {

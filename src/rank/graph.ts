@@ -1,4 +1,5 @@
 /** The similarity graph of rank (sparse, from an inverted index) and personalised PageRank over it. */
+import { filled } from '../filled.js';
 import { postingsOf, rarestFirst } from '../measures.js';
 import type { Vectors } from '../model.js';
 import { StrongestEdges } from './strongest.js';
@@ -54,19 +55,18 @@ export function* similarityGraph(vectors: Vectors, parameters: RankParameters, t
   const maxCandidates = whole ? groupCount : parameters.maxCandidates;
   const strongest = new StrongestEdges(groupCount, whole ? groupCount : parameters.maxNeighbours);
   // Terms ranked rarest first (fewest groups, then id): a group's terms sort by this number.
-  const byRarity = rarestFirst(vectors.frequency);
-  const rarity = new Int32Array(termCount);
-  for (let r = 0; r < termCount; r++) rarity[byRarity[r]!] = r;
+  const { byRarity, rarity } = yield* rarestFirst(vectors.frequency);
   yield;
   // Terms of more than maxPostings groups find no neighbours.
   const { postingStart, postingItem: postingGroup, slotOf } = yield* postingsOf(vectors.start, vectors.term, termCount, (term) => vectors.frequency[term]! > parameters.maxPostings);
   const rarest = new Int32Array(Math.max(16, termCount));
   const touched = new Int32Array(Math.max(1, maxCandidates));
-  const marked = new Uint8Array(groupCount);
+  // Read and written at random: every page mapped first (`filled`).
+  const marked = yield* filled(new Uint8Array(groupCount));
   // g's weight of each of its terms, for the dot products with its candidates; its slot in the posting.
-  const weightOf = new Float64Array(termCount);
-  const stampOf = new Int32Array(termCount).fill(-1);
-  const slotNow = new Int32Array(termCount);
+  const weightOf = yield* filled(new Float64Array(termCount));
+  const stampOf = yield* filled(new Int32Array(termCount), -1);
+  const slotNow = yield* filled(new Int32Array(termCount));
   // Each group's vector packed in one run of 16-byte cells (a header of its norm, then term and
   // weight side by side): a candidate's vector lies anywhere in tens of megabytes, and reading its
   // terms, weights and norm from three arrays missed the cache three times.

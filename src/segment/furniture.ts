@@ -33,7 +33,7 @@ function endsWith(text: string, ends: ReadonlySet<string>, closers: ReadonlySet<
 }
 
 /** Characters classified between two pauses: a few milliseconds of work. */
-const WORK_PER_PAUSE = 40_000;
+const WORK_PER_PAUSE = 20_000;
 
 /** Final punctuation, possibly followed by up to three closing quotes or brackets. */
 const endsAsSentence = (text: string) => endsWith(text, TERMINATORS, CLOSER_SET, 3);

@@ -1,4 +1,5 @@
 /** Lines a document repeats verbatim (captions repeated as alt text, headlines). */
+import { filled } from '../filled.js';
 import type { Work } from '../schedule.js';
 import { hashSpan } from '../text.js';
 
@@ -23,8 +24,9 @@ export function* repeatedLines(text: string, lineStart: Int32Array, lineEnd: Int
   let capacity = 16;
   while (capacity < 2 * count) capacity *= 2;
   const mask = capacity - 1;
-  const slotPrint = new Int32Array(capacity);
-  const slotTimes = new Int32Array(capacity); // 0: an empty slot
+  // Probed at random: every page mapped first (`filled`).
+  const slotPrint = yield* filled(new Int32Array(capacity));
+  const slotTimes = yield* filled(new Int32Array(capacity)); // 0: an empty slot
   const print = new Int32Array(count);
   const slotOf = new Int32Array(count); // −1: counted in `overflow`
   let overflow: Map<number, number> | undefined;
