@@ -19,7 +19,7 @@ import { IntChunks } from './int-list.js';
 import { isTokenCode, plainTokenEnd, tokenNumber } from './token-numbers.js';
 import { contentStem, isPlain, keyOf, normalise, tokenise } from './tokens.js';
 
-/** Characters analysed between two progress ticks (each a chance to yield to the event loop). */
+/** Characters analysed between two progress ticks (each a chance to yield to the event loop): about a millisecond, a few on a first, unoptimised call. */
 const WORK_PER_TICK = 10_000;
 
 export interface AnalyseSettings {

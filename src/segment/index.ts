@@ -28,8 +28,12 @@ const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029\f\v]/g;
 /** Lines longer than this are not cached: nothing that long is reprinted verbatim, and the key would hold it alive. */
 const CACHED_LINE = 20_000;
 
-/** Characters split between two progress ticks (each a chance to yield to the event loop): a few milliseconds. */
-const WORK_PER_TICK = 50_000;
+/**
+ * Characters split between two progress ticks (each a chance to yield to the event loop): about a
+ * millisecond, so that a process's first call, whose code runs several times slower until the
+ * engine has optimised it, still pauses every few milliseconds (a tick costs well under a microsecond).
+ */
+const WORK_PER_TICK = 16_000;
 
 export interface SegmentSettings {
   maxSentenceLength: number;
