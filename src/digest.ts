@@ -64,12 +64,24 @@ function* digestWork(given: unknown, checked: CheckedOptions): Work<Digest> {
   yield { stage: 'group', done: documents.length, total: documents.length };
 
   const members = grouping.stories;
-  const sources = members.map((story) => sourceCount(documents, story));
-  const earliest = members.map((story) => {
+  // Per story, its sources and earliest date, pausing as it goes: a date read twice per document
+  // of a 10,000-article feed was one 20 ms turn.
+  const sources: number[] = [];
+  const earliest: number[] = [];
+  let documentsRead = 0; // documents read since the last pause
+  for (const story of members) {
+    sources.push(sourceCount(documents, story));
     let first = Number.POSITIVE_INFINITY;
-    for (const d of story) if (timeOf(documents[d]!) < first) first = timeOf(documents[d]!);
-    return first;
-  });
+    for (const d of story) {
+      const time = timeOf(documents[d]!);
+      if (time < first) first = time;
+    }
+    earliest.push(first);
+    if ((documentsRead += 16 + story.length) >= 4096) {
+      documentsRead = 0;
+      yield;
+    }
+  }
   // Most important first: sources, documents, the earliest date (undated last), then id.
   const rankOf = members.map((_, k) => k);
   rankOf.sort(

@@ -35,7 +35,7 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
   for (let local = 0; local < picked.length; local++) {
     const d = picked[local]!;
     // Counted in sentences and term ids copied (each term id is a map lookup).
-    if (i + terms.length - copiedAtPause >= 65_536) {
+    if (i + terms.length - copiedAtPause >= 16_384) {
       copiedAtPause = i + terms.length;
       yield;
     }
@@ -67,7 +67,8 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
   termStart[count] = terms.length;
   // Feed-wide warnings are dropped; the one about the picked documents alone is made again.
   const warnings: SummaryWarning[] = [];
-  for (const d of picked) warnings.push(...warningsOf(all.warnings, read.documents).get(read.documents[d]!.id) ?? []);
+  const byDocument = yield* warningsOf(all.warnings, read.documents);
+  for (const d of picked) warnings.push(...(byDocument.get(read.documents[d]!.id) ?? []));
   const noStory = noStoryWarning(firstOfDoc, start, end, kind);
   if (noStory) warnings.push(noStory);
   return {
@@ -93,11 +94,20 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
  * (15 s of its 16 in the summaries).
  */
 const warningsByDocument = new WeakMap<readonly SummaryWarning[], Map<string, SummaryWarning[]>>();
-function warningsOf(warnings: readonly SummaryWarning[], documents: readonly SourceDocument[]): Map<string, SummaryWarning[]> {
+function* warningsOf(warnings: readonly SummaryWarning[], documents: readonly SourceDocument[]): Work<Map<string, SummaryWarning[]>> {
   let byDocument = warningsByDocument.get(warnings);
   if (byDocument === undefined) {
-    byDocument = new Map(documents.map((document) => [document.id, []]));
-    for (const warning of warnings) if (warning.documentId !== undefined) byDocument.get(warning.documentId)?.push(warning);
+    // Pausing as it goes: 100,000 documents' entries made at once were a turn of their own.
+    byDocument = new Map();
+    for (let d = 0; d < documents.length; d++) {
+      byDocument.set(documents[d]!.id, []);
+      if ((d & 16383) === 16383) yield;
+    }
+    for (let w = 0; w < warnings.length; w++) {
+      const documentId = warnings[w]!.documentId;
+      if (documentId !== undefined) byDocument.get(documentId)?.push(warnings[w]!);
+      if ((w & 16383) === 16383) yield;
+    }
     warningsByDocument.set(warnings, byDocument);
   }
   return byDocument;
