@@ -95,7 +95,7 @@ export function* buildVectors(analysis: Analysis, groups: Groups): Work<Vectors>
   const terms = new Int32Array(most);
   const counts = new Int32Array(most);
   let entries = 0;
-  const frequency = new Int32Array(analysis.termCount);
+  const frequency = yield* filled(new Int32Array(analysis.termCount)); // counted at random: pages mapped first
   const scratch: number[] = [];
   let workSinceTick = 0; // terms read since the last pause
   for (let g = 0; g < groupCount; g++) {
@@ -194,7 +194,7 @@ export function* postingsOf(entryStart: Int32Array, entryTerm: Int32Array, termC
     if ((t & 65535) === 65535) yield;
   }
   yield; // tens of megabytes on a large input: pauses within each part
-  const postingItem = new Int32Array(postingStart[termCount]!);
+  const postingItem = yield* filled(new Int32Array(postingStart[termCount]!)); // written at each term's next slot: pages mapped first
   const slotOf = yield* filled(new Int32Array(entryStart[itemCount]!), -1);
   const fill = yield* copied(postingStart, 0, termCount);
   yield;

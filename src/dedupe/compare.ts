@@ -101,11 +101,11 @@ export function* compareKeys(
   const distinctCount = keys.length;
   const termCount = keyFrequency.length;
   const union = new UnionFind(distinctCount);
-  yield; // each pass over a million keys (or terms) below is a turn of its own
+  yield; // each pass over a million keys (or terms) below pauses within it or is a turn of its own
   let comparisons = 0;
   let workSinceTick = 0;
   // Comparisons this key made with each other group, by the group's root (valid where triedBy is this key).
-  const tried = new Uint8Array(distinctCount);
+  const tried = yield* filled(new Uint8Array(distinctCount)); // read and written at random: pages mapped first
   const triedBy = yield* filled(new Int32Array(distinctCount), -1);
   const prefixShare = prefixShareFor(threshold);
   const minShared = minSharedTermsFor(threshold);

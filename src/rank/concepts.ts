@@ -92,7 +92,7 @@ export function* concepts({ segments, analysis, groups, supportWeight }: Concept
   const termCount = analysis.termCount;
   // Distinct articles per term and per pair: sentences come in document order, so a
   // "last document seen" stamp counts each article once.
-  const termDocuments = new Int32Array(termCount);
+  const termDocuments = yield* filled(new Int32Array(termCount)); // counted at random: pages mapped first
   const termLastDocument = yield* filled(new Int32Array(termCount), -1);
   // At most one new pair per term after the first of each sentence.
   let mostPairs = 0;
