@@ -72,6 +72,16 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     },
   },
   {
+    name: 'words sbd reads as web addresses (1.5 MB)',
+    attack: 'sbd tries its URL pattern on every word with a dot inside, backtracking up to 256 characters at each position: 30 times the cost of prose per character',
+    documents: () => {
+      const word = `${'x1.'.repeat(600)}x1`;
+      const line = (words: number) => Array.from({ length: words }, () => word).join(' ');
+      // One line of 0.3 MB, and lines of 7,200 characters in documents of their own.
+      return [{ id: 'line', text: `${line(170)}.` }, ...Array.from({ length: 80 }, (_, d) => ({ id: `d${String(d).padStart(2, '0')}`, text: `${d} ${line(4)}\n${d + 1} ${line(4)}` }))];
+    },
+  },
+  {
     name: '20,000 tiny documents',
     attack: 'per-document overhead',
     documents: () => {

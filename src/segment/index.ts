@@ -29,11 +29,12 @@ const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029\f\v]/g;
 const CACHED_LINE = 20_000;
 
 /**
- * Characters split between two progress ticks (each a chance to yield to the event loop): about a
- * millisecond, so that a process's first call, whose code runs several times slower until the
- * engine has optimised it, still pauses every few milliseconds (a tick costs well under a microsecond).
+ * Characters split between two progress ticks (each a chance to yield to the event loop): half a
+ * millisecond of prose, so that a process's first call, whose code runs several times slower until
+ * the engine has optimised it, still pauses every few milliseconds (a tick costs well under a
+ * microsecond); and on text that costs sbd 30 times as much (split.ts, `LINE_CHUNK`), about 12 ms.
  */
-const WORK_PER_TICK = 16_000;
+const WORK_PER_TICK = 8_000;
 
 export interface SegmentSettings {
   maxSentenceLength: number;

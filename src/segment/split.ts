@@ -10,8 +10,13 @@ import { isSpaceCode, trimSpan } from '../text.js';
 import { datelinePrefixLength, openingFurnitureLength } from './furniture.js';
 import { splitChunk } from './sbd.js';
 
-/** Lines longer than this are cut (preferably after a full stop) before `sbd` sees them. */
-const LINE_CHUNK = 100_000;
+/**
+ * Lines longer than this are cut (preferably after a full stop) before `sbd` sees them. One sbd
+ * call cannot be paused, and its cost per character varies 30-fold: a word such as "x1.x1.x1…"
+ * sends it through a URL pattern that backtracks up to 256 characters at each position (1–1.5 µs
+ * a character, against 0.04 µs for prose), so a chunk of this size costs up to about 12 ms.
+ */
+export const LINE_CHUNK = 8_000;
 
 const HAS_OTHER_END = new RegExp(`[${OTHER_SENTENCE_ENDS}]`, 'u');
 const OTHER_END = new RegExp(`[${OTHER_SENTENCE_ENDS}]+[${CLOSERS.replace(/[\]\\]/g, '\\$&')}]*`, 'gu');
@@ -79,20 +84,49 @@ function clauses(text: string, from: number, to: number): [number, number][] {
 }
 
 /**
+ * The last full stop in `text[from, to)` that ends a sentence as sbd would read it: followed by
+ * whitespace and a capital, a digit or an opening quote, after a word that is no abbreviation
+ * ("Mr. Smith") and no single letter ("J. Smith"). Returns the position after the stop, or −1.
+ */
+function lastSentenceStop(text: string, from: number, to: number, abbreviations: ReadonlySet<string>): number {
+  // Searched in a copy of the window: a lastIndexOf in the line would go on to its start.
+  const window = text.slice(from, to);
+  for (let found = window.lastIndexOf('. '); found >= 0; found = found === 0 ? -1 : window.lastIndexOf('. ', found - 1)) {
+    const at = from + found;
+    let next = at + 2;
+    while (next < to && isSpaceCode(text.charCodeAt(next))) next++;
+    if (next >= to || !STARTS_SENTENCE.test(text[next]!)) continue;
+    let wordStart = at;
+    while (wordStart > from && !isSpaceCode(text.charCodeAt(wordStart - 1))) wordStart--;
+    // As sbd reads a word before its abbreviation list: without brackets, quotes and other symbols.
+    const word = text.slice(wordStart, at).replace(SYMBOLS, '');
+    if (word.length > 1 && !word.includes('.') && !abbreviations.has(word)) return at + 1;
+  }
+  return -1;
+}
+const STARTS_SENTENCE = /["“‘'(\p{Lu}\p{N}]/u;
+const SYMBOLS = /[-'`~!@#$%^&*()_|+=?;:",<>{}[\]\\/]/g;
+
+/** Each language's abbreviations as a set, made once. */
+const abbreviationSets = new WeakMap<LanguageRules, ReadonlySet<string>>();
+function abbreviationsOf(rules: LanguageRules): ReadonlySet<string> {
+  let set = abbreviationSets.get(rules);
+  if (set === undefined) abbreviationSets.set(rules, (set = new Set(rules.abbreviations)));
+  return set;
+}
+
+/**
  * Cut a trimmed line into chunks `sbd` can take in one call, preferring to cut after a full
  * stop. A chunk is `[start, end, cutAtStop]`: whether the cut after it follows a full stop
  * (else it fell inside a run of words, which the caller joins again).
  */
-function chunkLine(text: string, from: number, to: number): [number, number, boolean][] {
+function chunkLine(text: string, from: number, to: number, abbreviations: ReadonlySet<string>): [number, number, boolean][] {
   const chunks: [number, number, boolean][] = [];
   let position = from;
   while (to - position > LINE_CHUNK) {
     const limit = position + LINE_CHUNK;
-    let cut = -1;
     // Only the last tenth is searched: a lastIndexOf over the whole line would be quadratic.
-    const windowStart = position + Math.floor(LINE_CHUNK * 0.9);
-    const stop = text.slice(windowStart, limit).lastIndexOf('. ');
-    if (stop >= 0) cut = windowStart + stop + 1;
+    let cut = lastSentenceStop(text, position + Math.floor(LINE_CHUNK * 0.9), limit, abbreviations);
     const atStop = cut >= 0;
     if (cut < 0) for (let i = limit; i > position + LINE_CHUNK / 2; i--) if (isSpaceCode(text.charCodeAt(i))) { cut = i; break; }
     if (cut < 0) cut = safeCut(text, limit);
@@ -159,7 +193,7 @@ export function* splitLine(line: string, maxSentenceLength: number, rules: Langu
   let found: number[] = [];
   let joinNext = false; // the previous chunk ended inside a run of words
   const otherEnds = HAS_OTHER_END.test(line);
-  const chunks = chunkLine(line, 0, line.length);
+  const chunks = chunkLine(line, 0, line.length, abbreviationsOf(rules));
   for (const [a, b, cutAtStop] of chunks) {
     const first = found.length;
     if (otherEnds) for (const [c, d] of clauses(line, a, b)) splitChunk(line, c, d, rules, found);
