@@ -66,7 +66,7 @@ export function* documentTerms(documents: readonly SourceDocument[], segments: S
   /** Pushes the local ids of the content terms of `text` onto `out`, at most `most` of them. */
   const read = (text: string, out: IntList, most: number): void => {
     const plain = isPlain(text);
-    work += text.length;
+    work += 32 + text.length; // a page of one-word lines costs per line, not only per character
     let taken = 0;
     for (const token of tokenise(normalise(text, plain), plain)) {
       let local = localOfToken.get(token);
@@ -109,6 +109,11 @@ export function* documentTerms(documents: readonly SourceDocument[], segments: S
         const kind = segments.kind[s]!;
         if (kind === Kind.PROSE || kind === Kind.NOISE) continue;
         read(text.slice(segments.start[s]!, segments.end[s]!), extra, MAX_EXTRA_TERMS - (extra.length - before));
+        // A page of furniture without a content word is read to its end: a megabyte of it was one turn.
+        if (work >= WORK_PER_PAUSE) {
+          work = 0;
+          yield;
+        }
       }
     }
     if (work >= WORK_PER_PAUSE) {
