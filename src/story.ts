@@ -11,7 +11,7 @@ import type { Read } from './model.js';
 import { Kind } from './model.js';
 import type { Settings } from './options.js';
 import type { Work } from './schedule.js';
-import { compareCodeUnits, instantOf } from './text.js';
+import { compareCodeUnits, instantOf, titleHead } from './text.js';
 import { contentStem, normalise, tokenise } from './tokens.js';
 import type { SourceDocument, Story } from './types.js';
 
@@ -82,7 +82,7 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
   const titleTerms: number[][] = [];
   let work = 0;
   for (let d = 0; d < documents.length; d++) {
-    const title = documents[d]!.title;
+    const title = documents[d]!.title === undefined ? undefined : titleHead(documents[d]!.title!);
     titleTerms.push(title === undefined ? [] : [...new Set(stemsOf(title, settings, stems).map(termId))]);
     work += 16 + (title?.length ?? 0); // by characters: 4,096 titles in a turn took 70–110 ms
     if (work > 8_192) {
@@ -138,7 +138,7 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
     let headline = '';
     let best = -1;
     for (const d of story) {
-      const title = documents[d]!.title === undefined ? '' : collapse(documents[d]!.title!);
+      const title = documents[d]!.title === undefined ? '' : collapse(titleHead(documents[d]!.title!));
       const score = shareOf(titleTerms[d]!);
       if (title !== '' && score > best) [headline, best] = [title, score];
     }
@@ -225,7 +225,7 @@ function* writtenForms(read: Read, story: readonly number[], keys: string[], set
       }
     }
   }
-  for (const d of story.slice(0, SURFACE_DOCUMENTS)) yield* scan(`${read.documents[d]!.title ?? ''}\n${read.documents[d]!.text.slice(0, SURFACE_SCAN)}`);
+  for (const d of story.slice(0, SURFACE_DOCUMENTS)) yield* scan(`${titleHead(read.documents[d]!.title ?? '')}\n${read.documents[d]!.text.slice(0, SURFACE_SCAN)}`);
   // A key term first written further on (a term is counted over whole articles): read on, only
   // until every key has a written form. A stem is never shown ("villag" is no word).
   // At most MORE_SCAN characters more: a term whose written form the word pattern never finds
@@ -234,7 +234,7 @@ function* writtenForms(read: Read, story: readonly number[], keys: string[], set
   let more = 0;
   for (let k = 0; k < story.length && more < MORE_SCAN && missing(); k++) {
     const document = read.documents[story[k]!]!;
-    const text = k < SURFACE_DOCUMENTS ? document.text.slice(SURFACE_SCAN, SURFACE_SCAN + MORE_SCAN - more) : `${document.title ?? ''}\n${document.text.slice(0, MORE_SCAN - more)}`;
+    const text = k < SURFACE_DOCUMENTS ? document.text.slice(SURFACE_SCAN, SURFACE_SCAN + MORE_SCAN - more) : `${titleHead(document.title ?? '')}\n${document.text.slice(0, MORE_SCAN - more)}`;
     more += text.length;
     yield* scan(text);
   }

@@ -229,3 +229,15 @@ export function* sortByUniqueKey<T>(items: readonly T[], key: (item: T) => strin
 export function instantOf(iso: string): number {
   return Date.parse(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(iso) ? `${iso}Z` : iso);
 }
+
+/** Characters of a title that are read: a headline is a few hundred at most. */
+const TITLE_READ = 1_000;
+
+/** A title as it is read for terms and headlines: a longer one in its first words, up to `TITLE_READ` characters. */
+export function titleHead(title: string): string {
+  if (title.length <= TITLE_READ) return title;
+  let cut = TITLE_READ;
+  while (cut > TITLE_READ / 2 && !isSpaceCode(title.charCodeAt(cut))) cut--;
+  if (cut === TITLE_READ / 2) cut = TITLE_READ - (title.charCodeAt(TITLE_READ) >= 0xdc00 && title.charCodeAt(TITLE_READ) <= 0xdfff ? 1 : 0);
+  return title.slice(0, cut);
+}

@@ -73,6 +73,15 @@ describe('digest: a feed in, one summary per story out', () => {
     const [story] = digestSync([...titled, ...CHESS], { words: 40 }).stories.filter((s) => s.documentIds.includes('flood-1'));
     expect(story!.headline).toBe('Tessel River floods Marlow Creek');
   });
+
+  test('a title of a megabyte is read in its first thousand characters, cut between words', () => {
+    const title = `Tessel River floods Marlow Creek ${'again and again '.repeat(70_000)}`;
+    const [story] = digestSync([{ ...FLOOD[0]!, title }], { words: 40 }).stories;
+    expect(story!.headline.length).toBeLessThanOrEqual(1_000);
+    expect(story!.headline.length).toBeGreaterThan(500);
+    expect(title.startsWith(story!.headline)).toBe(true);
+    expect(story!.headline).toMatch(/ again$/);
+  });
 });
 
 describe('digest: feeds of two or three articles', () => {

@@ -12,6 +12,7 @@ import type { Work } from '../schedule.js';
 import { contentStem, isPlain, normalise, tokenise } from '../tokens.js';
 import type { SourceDocument } from '../types.js';
 import { IntList } from '../int-list.js';
+import { titleHead } from '../text.js';
 
 /** A document with fewer prose terms than this is read from its other sentences too. */
 const MIN_PROSE_TERMS = 5;
@@ -98,8 +99,8 @@ export function* documentTerms(documents: readonly SourceDocument[], segments: S
     const end = segments.firstOfDoc[d + 1]!;
     // The headline: the title when given, else a first line that is a heading with more after it.
     const opensWithHeading = end - first > 1 && segments.kind[first] === Kind.HEADING;
-    const title = documents[d]!.title;
-    if (title !== undefined && title.trim() !== '') read(title, head, MAX_EXTRA_TERMS);
+    const title = documents[d]!.title === undefined ? '' : titleHead(documents[d]!.title!);
+    if (title.trim() !== '') read(title, head, MAX_EXTRA_TERMS);
     else if (opensWithHeading) read(text.slice(segments.start[first]!, segments.end[first]!), head, MAX_EXTRA_TERMS);
     let proseTerms = 0;
     for (let s = first; s < end && proseTerms < MIN_PROSE_TERMS; s++) proseTerms += analysis.termStart[s + 1]! - analysis.termStart[s]!;
