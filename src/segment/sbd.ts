@@ -77,50 +77,80 @@ function sbdOptions(rules: LanguageRules, breaks: boolean): SbdOptions {
   return options[breaks ? 1 : 0];
 }
 
-/** Per ASCII code: what `hasBreakMarks` looks for (0: nothing). */
+/** Per ASCII code: what `chunkShape` looks for (0: nothing). */
 const SEPARATOR = 1;
 const NEWLINE = 2;
 const AT = 3; // maybe the start of "@~@"
-const BREAK_MARK = new Uint8Array(128);
-for (const mark of '-#=_+*') BREAK_MARK[mark.charCodeAt(0)] = SEPARATOR;
-BREAK_MARK[10] = NEWLINE;
-BREAK_MARK[64] = AT;
+const TERMINATOR = 4; // . ! ?
+const CLOSER = 5; // a closing quote or bracket
+const SPACE = 6;
+const MARK = new Uint8Array(128);
+for (const mark of '-#=_+*') MARK[mark.charCodeAt(0)] = SEPARATOR;
+for (const mark of '.!?') MARK[mark.charCodeAt(0)] = TERMINATOR;
+for (const mark of '"\')]') MARK[mark.charCodeAt(0)] = CLOSER;
+for (const code of [9, 11, 12, 13, 32]) MARK[code] = SPACE;
+MARK[10] = NEWLINE;
+MARK[64] = AT;
+
+/** What `chunkShape` finds. */
+export const Shape = {
+  /** A newline, a run of four separators or sbd's placeholder for them (`@~@`): what sbd's `newline_boundaries` acts on. */
+  BREAKS: 1,
+  /** No `.`, `!` or `?`, and no break: one sentence. */
+  NO_END: 2,
+  /**
+   * Every `.`, `!` and `?` in the last word, with nothing after the first of them but more of
+   * them and closing quotes and brackets, and no break: sbd finds one sentence, the whole chunk
+   * (no word before the last can end one, and no letter follows a stop for sbd to split at).
+   */
+  ONE_SENTENCE: 3,
+  /** Anything else: sbd decides. */
+  OTHER: 0,
+} as const;
 
 /**
- * Whether `text` holds what sbd's `newline_boundaries` acts on: a newline or a run of four
- * separators (`/\n+|[-#=_+*]{4,}/`, each made a break) or its placeholder for them (`@~@`). A
- * chunk without any gets the same sentences without the option, which saves sbd a pass over
- * every chunk with that expression; this loop over char codes costs a fraction of one.
+ * The shape of `text[from, to)` (trimmed) in one pass over its char codes, by a table for
+ * ASCII: most lines of news are one sentence or a heading, and need no call to sbd; a chunk
+ * without break marks gets the same sentences without sbd's `newline_boundaries`, which
+ * saves sbd a pass with its expression (`/\n+|[-#=_+*]{4,}/`).
  */
-export function hasBreakMarks(text: string): boolean {
+export function chunkShape(text: string, from: number, to: number): number {
   let run = 0; // separators in a row
-  for (let i = 0; i < text.length; i++) {
+  let firstEnd = -1; // the first . ! or ?
+  let tailOnly = true; // nothing after it but stops and closers
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    // By a table: most characters are none of these, and six comparisons each cost a third more.
-    const mark = code < 128 ? BREAK_MARK[code]! : 0;
-    if (mark === 0) {
-      run = 0;
-      continue;
-    }
+    const mark = code < 128 ? MARK[code]! : code === 0x201d || code === 0x2019 || code === 0xbb ? CLOSER : isSpaceCode(code) ? SPACE : 0;
     if (mark === SEPARATOR) {
-      if (++run === 4) return true;
-      continue;
+      if (++run === 4) return Shape.BREAKS;
+    } else {
+      run = 0;
+      if (mark === NEWLINE || (mark === AT && i + 2 < to && text.charCodeAt(i + 1) === 126 && text.charCodeAt(i + 2) === 64)) return Shape.BREAKS;
     }
-    run = 0;
-    if (mark === NEWLINE || (text.charCodeAt(i + 1) === 126 && text.charCodeAt(i + 2) === 64)) return true;
+    if (mark === TERMINATOR) {
+      if (firstEnd < 0) firstEnd = i;
+    } else if (mark !== CLOSER && firstEnd >= 0) tailOnly = false;
   }
-  return false;
+  if (firstEnd < 0) return Shape.NO_END;
+  // A first word sbd's words and the text do not start alike ("--The …") is left to sbd and the walk.
+  return tailOnly && !isDropped(text.charCodeAt(from)) ? Shape.ONE_SENTENCE : Shape.OTHER;
+}
+
+/** Whether `text` holds what sbd's `newline_boundaries` acts on (`chunkShape`'s BREAKS). */
+export function hasBreakMarks(text: string): boolean {
+  return chunkShape(text, 0, text.length) === Shape.BREAKS;
 }
 
 /** Append the sentences `sbd` finds in `text[from, to)` (trimmed) to `spans` as start/end pairs. */
 export function splitChunk(text: string, from: number, to: number, rules: LanguageRules, spans: number[]): void {
+  const shape = chunkShape(text, from, to);
+  if (shape === Shape.NO_END || shape === Shape.ONE_SENTENCE) spans.push(from, to); // what splitBySbd gives (tested), without the call
+  else splitBySbd(text, from, to, rules, shape === Shape.BREAKS, spans);
+}
+
+/** `splitChunk` by a call to sbd, whatever the chunk's shape; `breaks`: sbd is to act on break marks. Exported for the test that holds the shortcuts to it. */
+export function splitBySbd(text: string, from: number, to: number, rules: LanguageRules, breaks: boolean, spans: number[]): void {
   const chunk = text.slice(from, to);
-  const breaks = hasBreakMarks(chunk);
-  // No sentence-ending character and nothing sbd treats as a break: one sentence, no sbd call.
-  if (!breaks && !/[.!?]/.test(chunk)) {
-    spans.push(from, to);
-    return;
-  }
   let pieces: string[] | undefined;
   try {
     pieces = sbd.sentences(chunk, sbdOptions(rules, breaks));
