@@ -82,15 +82,16 @@ const SEPARATOR = 1;
 const NEWLINE = 2;
 const AT = 3; // maybe the start of "@~@"
 const TERMINATOR = 4; // . ! ?
-const CLOSER = 5; // a closing quote or bracket
-const SPACE = 6;
 const MARK = new Uint8Array(128);
 for (const mark of '-#=_+*') MARK[mark.charCodeAt(0)] = SEPARATOR;
 for (const mark of '.!?') MARK[mark.charCodeAt(0)] = TERMINATOR;
-for (const mark of '"\')]') MARK[mark.charCodeAt(0)] = CLOSER;
-for (const code of [9, 11, 12, 13, 32]) MARK[code] = SPACE;
 MARK[10] = NEWLINE;
 MARK[64] = AT;
+
+/** A stop or a closing quote or bracket: what may follow a sentence's first stop in its last word. */
+function isTail(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019 || code === 0xbb;
+}
 
 /** What `chunkShape` finds. */
 export const Shape = {
@@ -117,23 +118,26 @@ export const Shape = {
 export function chunkShape(text: string, from: number, to: number): number {
   let run = 0; // separators in a row
   let firstEnd = -1; // the first . ! or ?
-  let tailOnly = true; // nothing after it but stops and closers
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    const mark = code < 128 ? MARK[code]! : code === 0x201d || code === 0x2019 || code === 0xbb ? CLOSER : isSpaceCode(code) ? SPACE : 0;
-    if (mark === SEPARATOR) {
+    // Most characters are none of these: one look-up, one test (every mark is ASCII).
+    const mark = code < 128 ? MARK[code]! : 0;
+    if (mark === 0) {
+      run = 0;
+    } else if (mark === SEPARATOR) {
       if (++run === 4) return Shape.BREAKS;
     } else {
       run = 0;
-      if (mark === NEWLINE || (mark === AT && i + 2 < to && text.charCodeAt(i + 1) === 126 && text.charCodeAt(i + 2) === 64)) return Shape.BREAKS;
+      if (mark === TERMINATOR) {
+        if (firstEnd < 0) firstEnd = i;
+      } else if (mark === NEWLINE || (i + 2 < to && text.charCodeAt(i + 1) === 126 && text.charCodeAt(i + 2) === 64)) return Shape.BREAKS;
     }
-    if (mark === TERMINATOR) {
-      if (firstEnd < 0) firstEnd = i;
-    } else if (mark !== CLOSER && firstEnd >= 0) tailOnly = false;
   }
   if (firstEnd < 0) return Shape.NO_END;
+  let tail = to; // where the run of stops and closers ending the chunk starts
+  while (tail > firstEnd && isTail(text.charCodeAt(tail - 1))) tail--;
   // A first word sbd's words and the text do not start alike ("--The …") is left to sbd and the walk.
-  return tailOnly && !isDropped(text.charCodeAt(from)) ? Shape.ONE_SENTENCE : Shape.OTHER;
+  return tail <= firstEnd && !isDropped(text.charCodeAt(from)) ? Shape.ONE_SENTENCE : Shape.OTHER;
 }
 
 /** Whether `text` holds what sbd's `newline_boundaries` acts on (`chunkShape`'s BREAKS). */
