@@ -10,7 +10,7 @@ import { letterProfile } from '../src/segment/furniture.js';
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 
 /** The naive reference: every character (a surrogate pair as one) tested with the patterns. */
-function naiveProfile(text: string): { letterShare: number; upperShare: number } {
+function naiveProfile(text: string): { letterShare: number; upperShare: number; mayBeNoise: boolean } {
   let letters = 0;
   let upper = 0;
   let visible = 0;
@@ -23,14 +23,15 @@ function naiveProfile(text: string): { letterShare: number; upperShare: number }
     if (/\p{L}/u.test(char)) letters++;
     if (/\p{Lu}/u.test(char)) upper++;
   }
-  return { letterShare: visible === 0 ? 0 : letters / visible, upperShare: letters === 0 ? 0 : upper / letters };
+  const mayBeNoise = /[<\u0000-\u0008\u000e-\u001f\ufffd]/.test(text);
+  return { letterShare: visible === 0 ? 0 : letters / visible, upperShare: letters === 0 ? 0 : upper / letters, mayBeNoise };
 }
 
 describe('letterProfile', () => {
   // ASCII, accented and other cased scripts, scripts without case, digits, spaces of every
   // kind, typographic punctuation, symbols, emoji and letters beyond the BMP, lone surrogates.
   const pieces = ['a', 'Z', '7', ' ', '\t', '\n', '.', 'é', 'É', 'ß', 'ǅ', 'Ω', 'ж', 'Ж', 'ا', '中', 'カ', '\u00a0', '\u2009', '\u3000', '\ufeff',
-    '’', '“', '—', '…', '€', '©', '°', '½', '😀', '𝐀', '𝑎', '𠀀', '\ud800', '\udc00', '\u0301', '\u2060', '\u2028'];
+    '’', '“', '—', '…', '€', '©', '°', '½', '😀', '𝐀', '𝑎', '𠀀', '\ud800', '\udc00', '\u0301', '\u2060', '\u2028', '<', '>', '\u0000', '\u0008', '\u001f', '\u007f', '\ufffd'];
   const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((chosen) => chosen.join(''));
 
   test('counts what a pattern test of every character counts', () => {
@@ -43,6 +44,6 @@ describe('letterProfile', () => {
     ['€ 12 ½', 0, 0],
     ['😀😀 ok', 0.5, 0],
   ])('%s: letter share %d, upper share %d', (sample, letterShare, upperShare) => {
-    expect(letterProfile(sample)).toEqual({ letterShare, upperShare });
+    expect(letterProfile(sample)).toEqual({ letterShare, upperShare, mayBeNoise: false });
   });
 });
