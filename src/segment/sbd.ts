@@ -116,29 +116,33 @@ export const Shape = {
  * saves sbd a pass with its expression (`/\n+|[-#=_+*]{4,}/`).
  */
 export function chunkShape(text: string, from: number, to: number): number {
-  let run = 0; // separators in a row
-  let firstEnd = -1; // the first . ! or ?
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    // Most characters are none of these: one look-up, one test (every mark is ASCII).
-    const mark = code < 128 ? MARK[code]! : 0;
-    if (mark === 0) {
-      run = 0;
-    } else if (mark === SEPARATOR) {
-      if (++run === 4) return Shape.BREAKS;
-    } else {
-      run = 0;
-      if (mark === TERMINATOR) {
-        if (firstEnd < 0) firstEnd = i;
-      } else if (mark === NEWLINE || (i + 2 < to && text.charCodeAt(i + 1) === 126 && text.charCodeAt(i + 2) === 64)) return Shape.BREAKS;
-    }
+  // Native searches for the single characters and the placeholder (a copy-free slice first: a
+  // search in the line would run on past the chunk).
+  const chunk = text.slice(from, to);
+  if (chunk.indexOf('\n') >= 0 || chunk.indexOf('@~@') >= 0) return Shape.BREAKS;
+  // A run of four separators covers a position 3 mod 4: only those are looked at first.
+  for (let i = 3; i < chunk.length; i += 4) {
+    const code = chunk.charCodeAt(i);
+    if (code >= 128 || MARK[code] !== SEPARATOR) continue;
+    let start = i;
+    while (start > 0 && start > i - 3 && isSeparator(chunk.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < chunk.length && end < start + 4 && isSeparator(chunk.charCodeAt(end))) end++;
+    if (end - start >= 4) return Shape.BREAKS;
+  }
+  let firstEnd = chunk.indexOf('.');
+  for (const stop of ['!', '?']) {
+    const at = chunk.indexOf(stop);
+    if (at >= 0 && (firstEnd < 0 || at < firstEnd)) firstEnd = at;
   }
   if (firstEnd < 0) return Shape.NO_END;
-  let tail = to; // where the run of stops and closers ending the chunk starts
-  while (tail > firstEnd && isTail(text.charCodeAt(tail - 1))) tail--;
+  let tail = chunk.length; // where the run of stops and closers ending the chunk starts
+  while (tail > firstEnd && isTail(chunk.charCodeAt(tail - 1))) tail--;
   // A first word sbd's words and the text do not start alike ("--The …") is left to sbd and the walk.
-  return tail <= firstEnd && !isDropped(text.charCodeAt(from)) ? Shape.ONE_SENTENCE : Shape.OTHER;
+  return tail <= firstEnd && !isDropped(chunk.charCodeAt(0)) ? Shape.ONE_SENTENCE : Shape.OTHER;
 }
+
+const isSeparator = (code: number): boolean => code < 128 && MARK[code] === SEPARATOR;
 
 /** Whether `text` holds what sbd's `newline_boundaries` acts on (`chunkShape`'s BREAKS). */
 export function hasBreakMarks(text: string): boolean {
