@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import sbd from 'sbd';
 import { languageRules } from '../src/language/index.js';
 import { chunkShape, Shape, splitBySbd, splitChunk } from '../src/segment/sbd.js';
 import { trimSpan } from '../src/text.js';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { letterProfile } from '../src/segment/furniture.js';
+import { letterProfile } from '../src/segment/letters.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 
