@@ -10,7 +10,7 @@ import { isSpaceCode, trimSpan } from '../text.js';
 /** Characters `sbd` may drop between the words it returns: separator runs, its newline placeholder. */
 const DROPPED_BY_SBD = /^[\s\-#=_+*@~]*$/;
 
-/** Closing punctuation `sbd` can leave out of a sentence it split inside a word ("said.Then"). */
+/** Closing punctuation: what `sbd` can leave out of a sentence it split inside a word ("said.Then"), and what may follow a stop in a one-sentence chunk (`chunkShape`). */
 function isClosingPunctuation(code: number): boolean {
   return (
     code === 46 || code === 33 || code === 63 || code === 34 || code === 39 || code === 41 || code === 93 ||
@@ -88,11 +88,6 @@ for (const mark of '.!?') MARK[mark.charCodeAt(0)] = TERMINATOR;
 MARK[10] = NEWLINE;
 MARK[64] = AT;
 
-/** A stop or a closing quote or bracket: what may follow a sentence's first stop in its last word. */
-function isTail(code: number): boolean {
-  return code === 46 || code === 33 || code === 63 || code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019 || code === 0xbb;
-}
-
 /** What `chunkShape` finds. */
 export const Shape = {
   /** A newline, a run of four separators or sbd's placeholder for them (`@~@`): what sbd's `newline_boundaries` acts on. */
@@ -101,7 +96,7 @@ export const Shape = {
   NO_END: 2,
   /**
    * Every `.`, `!` and `?` in the last word, with nothing after the first of them but more of
-   * them and closing quotes and brackets, and no break: sbd finds one sentence, the whole chunk
+   * them and closing punctuation (`isClosingPunctuation`), and no break: sbd finds one sentence, the whole chunk
    * (no word before the last can end one, and no letter follows a stop for sbd to split at).
    */
   ONE_SENTENCE: 3,
@@ -137,7 +132,7 @@ export function chunkShape(text: string, from: number, to: number): number {
   }
   if (firstEnd < 0) return Shape.NO_END;
   let tail = chunk.length; // where the run of stops and closers ending the chunk starts
-  while (tail > firstEnd && isTail(chunk.charCodeAt(tail - 1))) tail--;
+  while (tail > firstEnd && isClosingPunctuation(chunk.charCodeAt(tail - 1))) tail--;
   // A first word sbd's words and the text do not start alike ("--The …") is left to sbd and the walk.
   return tail <= firstEnd && !isDropped(chunk.charCodeAt(0)) ? Shape.ONE_SENTENCE : Shape.OTHER;
 }
