@@ -54,6 +54,7 @@ describe('segment: sentence boundaries', () => {
     ['military titles', 'Also seen was Navy Adm. Kim Myong Sik, who runs the program. He said nothing.', ['Also seen was Navy Adm. Kim Myong Sik, who runs the program.', 'He said nothing.']],
     ['state abbreviations', 'The rally in Madison, Wis. Drew thousands of people. It was cold.', ['The rally in Madison, Wis. Drew thousands of people.', 'It was cold.']],
     ['lost space after a full stop', 'First sentence.Second sentence follows.', ['First sentence.', 'Second sentence follows.']],
+    ['a stop inside brackets with no space after it: a state or a ticker', 'Rep. Jane Doe (R-N.Y.), also at the hearing, voted against it. Shares of Acme (ACME.N) fell 3% on Friday.', ['Rep. Jane Doe (R-N.Y.), also at the hearing, voted against it.', 'Shares of Acme (ACME.N) fell 3% on Friday.']],
     ['quotation', '“We will go,” he said. “Now.” She agreed.', ['“We will go,” he said.', '“Now.”', 'She agreed.']],
     ['full stop inside a closing quote', 'He said “it is over.” Then he left the room.', ['He said “it is over.”', 'Then he left the room.']],
     ['question and exclamation', 'Is it true? Yes! It is.', ['Is it true?', 'Yes!', 'It is.']],

@@ -167,6 +167,7 @@ export function splitBySbd(text: string, from: number, to: number, rules: Langua
   }
   let cursor = from;
   const found = new Int32Array(2);
+  const first = spans.length; // this chunk's spans start here
   for (const piece of pieces) {
     // The common case is found without allocating; the word-by-word search decides the rest.
     if (!walkPiece(text, piece, cursor, to, found) && !searchPiece(text, piece, cursor, from, to, found)) {
@@ -180,8 +181,25 @@ export function splitBySbd(text: string, from: number, to: number, rules: Langua
     if (start < 0) continue; // a piece with no word
     while (end < to && isClosingPunctuation(text.charCodeAt(end))) end++;
     cursor = end;
+    if (spans.length > first && spans[spans.length - 1] === start && opensBracket(text, spans[spans.length - 2]!, start)) {
+      // sbd ended a sentence at a stop inside brackets with no space after it ("Grimm (R-N." +
+      // "Y.), also…", "(KORS.N)"): an abbreviation or ticker, not the sentence's end.
+      spans[spans.length - 1] = end;
+      continue;
+    }
     spans.push(start, end);
   }
+}
+
+/** Whether `text[from, to)` leaves a round or square bracket open. */
+function opensBracket(text: string, from: number, to: number): boolean {
+  let open = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 40 || code === 91) open++;
+    else if ((code === 41 || code === 93) && open > 0) open--;
+  }
+  return open > 0;
 }
 
 /**
