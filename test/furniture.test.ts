@@ -36,6 +36,7 @@ describe('furniture: one line each', () => {
     ['Advertisement', 'boilerplate'],
     ['Story highlights', 'boilerplate'],
     ['Click here to sign up for our newsletter.', 'boilerplate'],
+    ['The WARC files associated with this crawl are not currently available to the general public.', 'boilerplate'],
     ['Follow us on Twitter for updates.', 'boilerplate'],
     ['To subscribe to the Daily Fax, click here.', 'boilerplate'],
     ['Playbook PM Sign up for our must-read newsletter on the afternoon in Washington.', 'boilerplate'],

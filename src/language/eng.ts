@@ -83,7 +83,7 @@ const FURNITURE: FurniturePatterns = {
       // does not open with the call.
       String.raw`(?:(?:please )?click (?:below|the (?:button|link) below)|(?:you (?:must|need to) |please )?confirm your (?:e-?mail(?: address)?|subscription|signature)|send us your (?:photos|pictures|images|videos?|footage|tips|stories)|(?:please )?leave (?:your |a )?comments? below|have your say|please)\b(?:(?<!please)|(?![^.]*,\s*[^,.]{0,40}\b(?:said|says|urged|urges|told|tells|wrote|writes|asked|asks|added|tweeted|posted|warned)\b)[^.]{0,80}\bin the comments(?: section)?(?: below)?[.!]?$)|this (?:feature|content|video) is (?:not|no longer|currently not) (?:available|accessible)\b|this data is currently not\b|` +
       String.raw`rating is available when\b|have a (?:news )?tip\b|want (?:more )?(?:stories|news) like (?:these|this)\b|download (?:the|our)\b.{0,40}\bapp\b|add as an interest\b|breaking news emails?\b|the news and stories that matter\b|` +
-      String.raw`starting in \d{4}, alexa internet\b|flowing in every day, these data\b|these crawls are part of\b|crawls of supported\b|that way, as the pages that are referenced\b)` +
+      String.raw`starting in \d{4}, alexa internet\b|flowing in every day, these data\b|these crawls are part of\b|crawls of supported\b|the warc files associated with this crawl\b|that way, as the pages that are referenced\b)` +
       // Reported speech without quotation marks names its speaker after a comma ("Send us your
       // tips, the FBI urged"): not the site talking.
       String.raw`(?![^.]*,\s*[^,.]{0,40}\b(?:said|says|urged|urges|told|tells|wrote|writes|asked|asks|added|tweeted|posted|warned)\b)`,
