@@ -168,6 +168,7 @@ export function splitBySbd(text: string, from: number, to: number, rules: Langua
   let cursor = from;
   const found = new Int32Array(2);
   const first = spans.length; // this chunk's spans start here
+  let lastOpen = -1; // brackets the last span leaves open, once counted (−1: not yet)
   for (const piece of pieces) {
     // The common case is found without allocating; the word-by-word search decides the rest.
     if (!walkPiece(text, piece, cursor, to, found) && !searchPiece(text, piece, cursor, from, to, found)) {
@@ -181,25 +182,33 @@ export function splitBySbd(text: string, from: number, to: number, rules: Langua
     if (start < 0) continue; // a piece with no word
     while (end < to && isClosingPunctuation(text.charCodeAt(end))) end++;
     cursor = end;
-    if (spans.length > first && spans[spans.length - 1] === start && opensBracket(text, spans[spans.length - 2]!, start)) {
+    if (spans.length > first && spans[spans.length - 1] === start) {
       // sbd ended a sentence at a stop inside brackets with no space after it ("Grimm (R-N." +
       // "Y.), also…", "(KORS.N)"): an abbreviation or ticker, not the sentence's end.
-      spans[spans.length - 1] = end;
-      continue;
+      if (lastOpen < 0) lastOpen = bracketsOpen(text, spans[spans.length - 2]!, start, 0);
+      if (lastOpen > 0) {
+        spans[spans.length - 1] = end;
+        lastOpen = bracketsOpen(text, start, end, lastOpen);
+        continue;
+      }
     }
     spans.push(start, end);
+    lastOpen = -1;
   }
 }
 
-/** Whether `text[from, to)` leaves a round or square bracket open. */
-function opensBracket(text: string, from: number, to: number): boolean {
-  let open = 0;
+/**
+ * Round and square brackets left open after `text[from, to)`, `open` being open before it.
+ * Counted only where a piece follows with no space, and each span at most once: a run of
+ * such pieces joins in one pass, not one per piece.
+ */
+function bracketsOpen(text: string, from: number, to: number, open: number): number {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 40 || code === 91) open++;
     else if ((code === 41 || code === 93) && open > 0) open--;
   }
-  return open > 0;
+  return open;
 }
 
 /**
