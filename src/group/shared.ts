@@ -10,7 +10,8 @@ import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
 import type { DocumentTerms } from './terms.js';
 import { IntList } from '../int-list.js';
-import { hashInts, hashText, Interner } from './table.js';
+import { Interner } from '../interner.js';
+import { hashInts, hashText } from './table.js';
 
 
 export interface Shared {
