@@ -16,6 +16,8 @@ import { Kind, type Analysis, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords } from './text.js';
 import { IntChunks } from './int-list.js';
+import { filled } from './filled.js';
+import { DistinctStrings, StringList } from './string-table.js';
 import { isTokenCode, plainTokenEnd, tokenNumber } from './token-numbers.js';
 import { contentStem, isPlain, keyOf, normalise, tokenise } from './tokens.js';
 
@@ -96,11 +98,7 @@ function termOfToken(token: string, settings: AnalyseSettings, caches: Caches): 
   let term = caches.termOfToken.get(token);
   if (term === undefined) {
     const stem = contentStem(token, settings.stopwords, settings.language.stem);
-    if (stem === undefined) term = -1;
-    else {
-      term = caches.termOfStem.idOf(stem);
-      if (term === caches.vocabulary.length) caches.vocabulary.push(stem);
-    }
+    term = stem === undefined ? -1 : caches.stems.idOf(stem);
     remember(caches.termOfToken, token, term);
   }
   return term;
@@ -132,7 +130,7 @@ function plainTerms(normalised: string, settings: AnalyseSettings, caches: Cache
   return terms;
 }
 
-/** Terms (ids of `caches.vocabulary`) of normalised text, in text order. */
+/** Terms (ids of `caches.stems`) of normalised text, in text order. */
 function termsOfNormalised(normalised: string, plain: boolean, settings: AnalyseSettings, caches: Caches): number[] {
   if (plain) return plainTerms(normalised, settings, caches);
   const terms: number[] = [];
@@ -149,7 +147,7 @@ export function termsOf(text: string, settings: AnalyseSettings, caches: Caches)
   return termsOfNormalised(normalise(text, plain), plain, settings, caches);
 }
 
-/** Key, terms (ids of `caches.vocabulary`) and stand-alone factor of one distinct text. */
+/** Key, terms (ids of `caches.stems`) and stand-alone factor of one distinct text. */
 function analyseText(text: string, settings: AnalyseSettings, caches: Caches): AnalysedText {
   // One test decides the path for all three steps: lower-casing keeps plain text plain.
   const plain = isPlain(text);
@@ -160,7 +158,9 @@ function analyseText(text: string, settings: AnalyseSettings, caches: Caches): A
 
 export function* analyse(segments: Segments, originals: readonly string[], settings: AnalyseSettings, caches: Caches): Work<Analysis> {
   const { count } = segments;
-  const key: string[] = new Array<string>(count).fill('');
+  // Keys kept once each, numbered as dedupe numbers them: by first appearance among prose sentences.
+  const keyId = yield* filled(new Int32Array(count), -1);
+  const keys = new DistinctStrings(count); // at most one a sentence: room for all at once
   const termStart = new Int32Array(count + 1);
   // Term ids in chunks: tens of millions of them (a 100,000-article feed) grew by copies of the
   // whole list, one of them hundreds of megabytes in a single turn.
@@ -170,9 +170,9 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   const standalone = new Float64Array(count);
   // Term ids of this run: dense, in order of first appearance, whatever the cache holds. A
   // fresh cache numbers terms in exactly that order, so its ids are used as they are.
-  const fresh = caches.vocabulary.length === 0;
+  const fresh = caches.stems.size === 0;
   const localOf = new Map<number, number>();
-  let vocabulary: string[] = [];
+  const localStems = new StringList();
 
   yield { stage: 'analyse', done: 0, total: count };
   let workSinceTick = 0; // characters analysed (or looked up) since the last tick
@@ -192,16 +192,15 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
       analysed = analyseText(text, settings, caches);
       if (cached) remember(caches.analysed, text, analysed);
     }
-    key[i] = analysed.key;
+    keyId[i] = keys.idOf(analysed.key);
     standalone[i] = analysed.standalone;
     if (fresh) for (const term of analysed.terms) append(term);
     else
       for (const term of analysed.terms) {
         let local = localOf.get(term);
         if (local === undefined) {
-          local = vocabulary.length;
+          local = localStems.push(caches.stems.at(term));
           localOf.set(term, local);
-          vocabulary.push(caches.vocabulary[term]!);
         }
         append(local);
       }
@@ -214,6 +213,6 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   termStart[count] = termList.length;
   const terms = yield* termList.toArray();
   yield { stage: 'analyse', done: count, total: count };
-  if (fresh) vocabulary = caches.vocabulary.slice();
-  return { key, termStart, terms, termCount: vocabulary.length, vocabulary, words, standalone };
+  const vocabulary = fresh ? caches.stems.table() : localStems.table();
+  return { keyId, keys: keys.table(), termStart, terms, termCount: vocabulary.count, vocabulary, words, standalone };
 }

@@ -2,8 +2,8 @@
  * The per-call caches the stages share: each distinct line and sentence of wire copy is split,
  * classified and analysed once. Data only, like model.ts; stages read and fill them.
  */
-import { DistinctIds } from './distinct-ids.js';
 import type { KindCode } from './model.js';
+import { DistinctStrings } from './string-table.js';
 import { hashSpan } from './text.js';
 import { TokenNumbers } from './token-numbers.js';
 
@@ -20,7 +20,7 @@ export interface LineSplit {
 /** What analyse keeps of one distinct sentence text. */
 export interface AnalysedText {
   key: string;
-  /** Term ids of `Caches.vocabulary` (not of one run), in text order. (A plain array: tens of thousands of tiny typed arrays cost the garbage collector more.) */
+  /** Term ids of `Caches.stems` (not of one run), in text order. (A plain array: tens of thousands of tiny typed arrays cost the garbage collector more.) */
   terms: readonly number[];
   standalone: number;
 }
@@ -38,13 +38,12 @@ export interface Caches {
   kinds: Map<string, KindCode>;
   /** A prose sentence's analysis text → its key, terms and stand-alone factor. */
   analysed: Map<string, AnalysedText>;
-  /** A raw token → its term id in `vocabulary`, or −1 for a stopword or a single character. */
+  /** A raw token → its term id in `stems`, or −1 for a stopword or a single character. */
   termOfToken: Map<string, number>;
   /** The same for plain tokens of up to ten characters, by number (token-numbers.ts). */
   tokenNumbers: TokenNumbers;
-  /** The vocabulary itself (never capped: a stem keeps its id; in shards, as a million stems grow). */
-  termOfStem: DistinctIds;
-  vocabulary: string[];
+  /** The vocabulary itself: stems under their term ids (never capped: a stem keeps its id; no string each, as a million stems grow). */
+  stems: DistinctStrings;
   /** Texts seen once: a cache is consulted only for a text seen before (see `SeenTexts`). */
   seen: SeenTexts;
 }
@@ -62,7 +61,7 @@ export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
 }
 
 export function createCaches(): Caches {
-  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), tokenNumbers: new TokenNumbers(), termOfStem: new DistinctIds(), vocabulary: [], seen: new SeenTexts() };
+  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), tokenNumbers: new TokenNumbers(), stems: new DistinctStrings(), seen: new SeenTexts() };
 }
 
 /** One salt per kind of text fingerprinted: a line, a sentence alone on its line or not, an analysis text. */

@@ -4,6 +4,7 @@ import { analyse } from '../src/analyse.js';
 import { createCaches, SEEN, SeenTexts } from '../src/caches.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
+import { stringAt } from '../src/string-table.js';
 import type { SourceDocument } from '../src/types.js';
 import { settingsWith } from './helpers.js';
 
@@ -59,7 +60,7 @@ describe('the caches', () => {
         const cold = read(documents);
         expect(warm.segments).toEqual(cold.segments);
         expect({ ...warm.analysis, terms: undefined, vocabulary: undefined, termStart: undefined }).toEqual({ ...cold.analysis, terms: undefined, vocabulary: undefined, termStart: undefined });
-        const words = (analysis: typeof warm.analysis) => Array.from(analysis.terms, (term) => analysis.vocabulary[term]);
+        const words = (analysis: typeof warm.analysis) => Array.from(analysis.terms, (term) => stringAt(analysis.vocabulary, term));
         expect(words(warm.analysis)).toEqual(words(cold.analysis));
       }),
       { numRuns: 100 },

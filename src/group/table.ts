@@ -1,11 +1,10 @@
-/**
- * Hashes for grouping's interners (interner.ts): of sentence keys, word runs, whole documents.
- */
-import { hashSpan } from '../text.js';
+/** Hashes for grouping's interners (interner.ts): of sentence keys, word runs, whole documents. */
 
-/** 32-bit FNV-1a of a string's length and at most its first and last 32 code units, mixed with `seed` (equality is checked apart). */
-export function hashText(text: string, seed = 0x811c9dc5): number {
-  return hashSpan(text, 0, text.length, seed);
+/** A 32-bit hash of an id (a sentence's key id) with every bit mixed into the top byte, which picks an interner's table (murmur3's finaliser). */
+export function hashId(id: number): number {
+  let h = Math.imul(id ^ (id >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** 32-bit FNV-1a of `values[from .. to)`, mixed with `seed`. */
