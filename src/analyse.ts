@@ -93,12 +93,17 @@ function letterCase(code: number): number {
   return NON_ASCII_LOWER.test(char) ? 1 : NON_ASCII_UPPER.test(char) ? -1 : 0;
 }
 
+/** The term id of a token (−1: none): its stem's id in the vocabulary. */
+function termOfStem(token: string, settings: AnalyseSettings, caches: Caches): number {
+  const stem = contentStem(token, settings.stopwords, settings.language.stem);
+  return stem === undefined ? -1 : caches.stems.idOf(stem);
+}
+
 /** The term id of a token (−1: none), through the caches. */
 function termOfToken(token: string, settings: AnalyseSettings, caches: Caches): number {
   let term = caches.termOfToken.get(token);
   if (term === undefined) {
-    const stem = contentStem(token, settings.stopwords, settings.language.stem);
-    term = stem === undefined ? -1 : caches.stems.idOf(stem);
+    term = termOfStem(token, settings, caches);
     remember(caches.termOfToken, token, term);
   }
   return term;
@@ -120,10 +125,14 @@ function plainTerms(normalised: string, settings: AnalyseSettings, caches: Cache
     // Possessive "'s" dropped, as tokenise() does ("korea's" → "korea").
     const end = i - start > 2 && normalised.charCodeAt(i - 2) === 39 && normalised.charCodeAt(i - 1) === 115 ? i - 2 : i;
     const number = tokenNumber(normalised, start, end);
-    let term = number < 0 ? undefined : caches.tokenNumbers.get(number);
-    if (term === undefined) {
-      term = termOfToken(normalised.slice(start, end), settings, caches);
-      if (number >= 0) caches.tokenNumbers.set(number, term);
+    let term: number | undefined;
+    if (number < 0) term = termOfToken(normalised.slice(start, end), settings, caches);
+    else if ((term = caches.tokenNumbers.get(number)) === undefined) {
+      // Remembered by its number alone: a string each for the token cache (a quarter of a
+      // million numbers in a file of template lines) was kept alive through all of analyse,
+      // and every full collection there marked them.
+      term = termOfStem(normalised.slice(start, end), settings, caches);
+      caches.tokenNumbers.set(number, term);
     }
     if (term >= 0) terms.push(term);
   }

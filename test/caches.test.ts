@@ -67,6 +67,13 @@ describe('the caches', () => {
     );
   });
 
+  test('remember a short plain token by its number only, not by string', () => {
+    const caches = createCaches();
+    const text = Array.from({ length: 2000 }, (_, i) => `Station ${i} read ${i * 7} units; the internationally-recognised gauge agreed.`).join('\n');
+    read([{ id: 'a', text }], caches);
+    expect([...caches.termOfToken.keys()]).toEqual(['internationally']); // the one token over ten characters
+  });
+
   test('are filled from a text\'s second sighting, and not by texts seen once', () => {
     const line = 'The council voted to close the bridge on Tuesday. Engineers found cracks in two of its supports.';
     const once = createCaches();
