@@ -27,6 +27,20 @@ describe('SeenTexts', () => {
     }
     expect(falseAlarms).toBeLessThan(10);
   });
+
+  test('grows as texts come: of three million distinct ones, few look seen, early or late', () => {
+    const seen = new SeenTexts();
+    const falseAlarms = new Int32Array(6); // per half million
+    for (let i = 0; i < 3_000_000; i++) {
+      const text = `The reading at station ${i} was recorded as ${(i * 7919) % 100_000} units.`;
+      if (seen.again(text, 0, text.length, SEEN.sentence)) falseAlarms[Math.floor(i / 500_000)]!++;
+    }
+    // A table that never grew had marked a third of its 2^23 bits by the end.
+    for (const count of falseAlarms) expect(count).toBeLessThan(0.07 * 500_000);
+    const text = 'Repeated just now.';
+    seen.again(text, 0, text.length, SEEN.line);
+    expect(seen.again(text, 0, text.length, SEEN.line)).toBe(true);
+  });
 });
 
 /** Segment and analyse with the given caches; the plain data of both. */
