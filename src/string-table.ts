@@ -13,8 +13,21 @@
 import { Interner } from './interner.js';
 import type { StringTable } from './model.js';
 
-/** Characters an open block takes before its strings are joined into one (about 1 ms to join). */
+/** Characters an open block takes before its strings are joined into one (well under a millisecond). */
 const BLOCK_CHARACTERS = 1 << 18;
+
+/** What an open block holds: strings of ASCII characters, of Latin-1 ones (some above U+007F), or of any. */
+const ASCII = 0;
+const LATIN1 = 1;
+const WIDE = 2;
+
+/** The kind of block a string with these code units OR-ed together goes in. */
+const kindOf = (bits: number): number => (bits <= 0x7f ? ASCII : bits <= 0xff ? LATIN1 : WIDE);
+
+/** An ASCII block's characters as bytes, reused (grown on demand), and what copies them there and back into one string. */
+let asciiBytes = new Uint8Array(BLOCK_CHARACTERS);
+const asciiEncoder = new TextEncoder();
+const asciiDecoder = new TextDecoder();
 
 /** String `id` of `table`: a slice of its block (V8 copies none for 13 characters or more). */
 export function stringAt(table: StringTable, id: number): string {
@@ -40,32 +53,26 @@ export class StringList {
   /** Strings so far: the next one's id. */
   size = 0;
   private readonly blocks: string[] = [];
-  private block: Int32Array;
-  /** Offset in the block; while the block is open, the index in its `strings`. */
-  private start: Int32Array;
-  private end: Int32Array;
   /**
-   * Open blocks of one-byte (Latin-1) strings and of the others: a block is two bytes a
-   * character when any of its strings is, and a feed's keys are mostly one-byte.
+   * An open block of each kind. A joined string is two bytes a character when any of its
+   * pieces is, whatever their characters: a key made from a page with curly quotes is, though
+   * its letters are ASCII. Mixed in, one such key in a block of thousands doubled the block.
    */
-  private readonly open: (OpenBlock | undefined)[] = [undefined, undefined];
+  private readonly open: (OpenBlock | undefined)[] = [undefined, undefined, undefined];
+  private block: Int32Array = new Int32Array(64);
+  /** Offset in the block; while the block is open, the index in its `strings`. */
+  private start: Int32Array = new Int32Array(64);
+  private end: Int32Array = new Int32Array(64);
 
-  /** `expected`: how many strings to make room for at once (more are taken, in arrays grown by doubling). */
-  constructor(expected = 64) {
-    this.block = new Int32Array(Math.max(4, expected));
-    this.start = new Int32Array(this.block.length);
-    this.end = new Int32Array(this.block.length);
-  }
-
-  /** Append `text`; `wide` when it holds a character above U+00FF. Returns its id. */
-  push(text: string, wide = isWide(text)): number {
+  /** Append `text`; `bits`: its code units OR-ed together, when known. Returns its id. */
+  push(text: string, bits = unitsOf(text)): number {
     const id = this.size++;
     if (id === this.block.length) {
       this.block = grown(this.block);
       this.start = grown(this.start);
       this.end = grown(this.end);
     }
-    const kind = wide ? 1 : 0;
+    const kind = kindOf(bits);
     const open = (this.open[kind] ??= { index: this.blocks.push('') - 1, strings: [], ids: [], characters: 0 });
     this.block[id] = open.index;
     this.start[id] = open.strings.length;
@@ -94,37 +101,43 @@ export class StringList {
    * the table never sees: its arrays are views of the first `size` entries).
    */
   table(): StringTable {
-    this.close(0);
-    this.close(1);
+    for (const kind of [ASCII, LATIN1, WIDE]) this.close(kind);
     const { size } = this;
     return { count: size, blocks: this.blocks.slice(), block: this.block.subarray(0, size), start: this.start.subarray(0, size), end: this.end.subarray(0, size) };
   }
 
   private openOf(block: number): OpenBlock | undefined {
-    const [narrow, wide] = this.open;
-    return narrow?.index === block ? narrow : wide?.index === block ? wide : undefined;
+    const [ascii, latin1, wide] = this.open;
+    return ascii?.index === block ? ascii : latin1?.index === block ? latin1 : wide?.index === block ? wide : undefined;
   }
 
-  /** Join an open block into one string; its strings' offsets become offsets in it. */
+  /**
+   * Join an open block into one string; its strings' offsets become offsets in it. An ASCII
+   * block is copied as bytes (UTF-8 of ASCII) and decoded, which makes it one byte a character
+   * whatever its pieces were.
+   */
   private close(kind: number): void {
     const open = this.open[kind];
     if (open === undefined) return;
+    if (kind === ASCII && asciiBytes.length < open.characters) asciiBytes = new Uint8Array(2 * open.characters);
     let at = 0;
     for (let k = 0; k < open.ids.length; k++) {
       const id = open.ids[k]!;
+      const text = open.strings[k]!;
       this.start[id] = at;
-      this.end[id] = at += open.strings[k]!.length;
+      if (kind === ASCII) asciiEncoder.encodeInto(text, asciiBytes.subarray(at));
+      this.end[id] = at += text.length;
     }
-    this.blocks[open.index] = open.strings.join('');
+    this.blocks[open.index] = kind === ASCII ? asciiDecoder.decode(asciiBytes.subarray(0, at)) : open.strings.join('');
     this.open[kind] = undefined;
   }
 }
 
-/** Whether `text` holds a character above U+00FF. */
-function isWide(text: string): boolean {
+/** The code units of `text` OR-ed together (what kind of block it goes in). */
+function unitsOf(text: string): number {
   let bits = 0;
   for (let i = 0; i < text.length; i++) bits |= text.charCodeAt(i);
-  return bits > 0xff;
+  return bits;
 }
 
 function grown(array: Int32Array): Int32Array {
@@ -140,15 +153,9 @@ export class DistinctStrings {
   private probe = '';
   private readonly index: Interner;
 
-  /**
-   * `expected`: how many distinct strings to make room for at once. Tables grown by doubling
-   * allocate about as much again, and all in bursts (every table of the interner fills at
-   * the same time): tens of megabytes of new buffers at once set off a full collection there and
-   * then, without incremental marking.
-   */
-  constructor(expected = 64) {
-    this.list = new StringList(expected);
-    this.index = new Interner((id) => this.list.holds(id, this.probe), expected);
+  constructor() {
+    this.list = new StringList();
+    this.index = new Interner((id) => this.list.holds(id, this.probe));
   }
 
   /** Distinct strings so far: the next new one's id. */
@@ -172,7 +179,7 @@ export class DistinctStrings {
     this.probe = text;
     const id = this.index.classOf(this.list.size, h >>> 0);
     this.probe = '';
-    if (id === this.list.size) this.list.push(text, bits > 0xff);
+    if (id === this.list.size) this.list.push(text, bits);
     return id;
   }
 

@@ -12,7 +12,7 @@ const text = fc.oneof(
 test('DistinctStrings: dense ids in order of first appearance, each string read back, before and after its table is taken (against one Map)', () => {
   fc.assert(
     fc.property(fc.array(text, { maxLength: 300 }), fc.nat(300), (strings, cut) => {
-      const ids = new DistinctStrings(4);
+      const ids = new DistinctStrings();
       const reference = new Map<string, number>();
       let early: { table: ReturnType<DistinctStrings['table']>; strings: string[] } | undefined;
       strings.forEach((string, k) => {
@@ -39,9 +39,11 @@ test('DistinctStrings: dense ids in order of first appearance, each string read 
   );
 });
 
-test('StringList: a million strings in a few blocks, one-byte and wide apart, across block boundaries', () => {
+test('StringList: a million strings in a few blocks, ASCII, Latin-1 and wide apart, across block boundaries', () => {
   const list = new StringList();
-  const made = (i: number) => (i % 1000 === 999 ? `стан${i}ция` : i % 50_000 === 7 ? 'z'.repeat(300_000 + i) : `thereadingatstation${i}was${(i * 7919) % 100_000}`);
+  // ASCII (some from a page with curly quotes: two bytes a character as V8 holds them), Latin-1, wide, over-long.
+  const made = (i: number) =>
+    i % 1000 === 999 ? `стан${i}ция` : i % 1000 === 500 ? `café${i}zoë` : i % 50_000 === 7 ? 'z'.repeat(300_000 + i) : i % 3 === 0 ? `thereading’s${i}`.replace('’', '') : `thereadingatstation${i}was${(i * 7919) % 100_000}`;
   const count = 1_000_000;
   let misnumbered = 0;
   for (let i = 0; i < count; i++) if (list.push(made(i)) !== i) misnumbered++;
@@ -57,12 +59,17 @@ test('StringList: a million strings in a few blocks, one-byte and wide apart, ac
   expect(wrong).toBe(0);
   // About 40 MB of text: tens of blocks of 2^18 characters (and the over-long strings), not a string each.
   expect(table.blocks.length).toBeLessThan(300);
-  // A wide string never shares a block with one-byte ones (that would make the block two bytes a character).
-  const wide = new Set<number>();
-  for (let i = 999; i < count; i += 1000) wide.add(table.block[i]!);
+  // Strings of each kind have blocks of their own (a wide one among ASCII would make its block two bytes a character).
+  const kindOf = (i: number) => (i % 1000 === 999 ? 'wide' : i % 1000 === 500 ? 'latin1' : 'ascii');
+  const kindOfBlock = new Map<number, string>();
   let mixed = 0;
-  for (let i = 0; i < count; i++) if (i % 1000 !== 999 && wide.has(table.block[i]!)) mixed++;
+  for (let i = 0; i < count; i++) {
+    const block = table.block[i]!;
+    if ((kindOfBlock.get(block) ?? kindOf(i)) !== kindOf(i)) mixed++;
+    kindOfBlock.set(block, kindOf(i));
+  }
   expect(mixed).toBe(0);
+  expect(new Set(kindOfBlock.values())).toEqual(new Set(['ascii', 'latin1', 'wide']));
 });
 
 test('keys that differ only in the middle spread over the interner\'s tables', () => {
