@@ -39,6 +39,7 @@ import { createCaches, type Caches } from '../src/caches.js';
 import { CONFLICT_KINDS, type Conflicts, type Groups, type Segments } from '../src/model.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
+import { stringAt } from '../src/string-table.js';
 import { resolveInput } from '../src/validate.js';
 import { ATTACHMENT_JUDGMENTS, JUDGMENTS, type Judgment } from './conflict-judgments.js';
 import { report } from './conflicts-report.js';
@@ -272,7 +273,7 @@ function wouldAttach() {
     };
     for (let g = 0; g < groups.count; g++) {
       const sentence = groups.representative[g]!;
-      if (!/\d/.test(analysis.key[sentence]!)) continue;
+      if (!/\d/.test(stringAt(analysis.keys, analysis.keyId[sentence]!))) continue;
       const tokens = tokenise(segments.analysisText[segments.doc[sentence]!]!, segments.start[sentence]!, segments.end[sentence]!, language.abbreviationsWithDot);
       for (const phrase of phrasesOf(tokens, language).filter((p) => p.kind === 'number' && /^[\d.]+$/.test(p.value)))
         for (const match of runSync(paraphrasesOf(segments, analysis, groups, g, [{ sentence, tokens, phrase }], (h) => h < g, language))) {

@@ -10,6 +10,7 @@ import { createCaches } from '../src/caches.js';
 import { Kind } from '../src/model.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
+import { stringAt } from '../src/string-table.js';
 import { resolveInput } from '../src/validate.js';
 
 export function blockingRecall(documents: readonly { id: string; text: string }[], threshold = 0.3): { pairs: number; found: number } {
@@ -20,7 +21,10 @@ export function blockingRecall(documents: readonly { id: string; text: string }[
   const groups = runSync(dedupe(segments, analysis, settings));
   // Distinct keys carry all the information: identical keys are distance 0 and always grouped.
   const groupOfKey = new Map<string, number>();
-  for (let i = 0; i < segments.count; i++) if (segments.kind[i] === Kind.PROSE && !groupOfKey.has(analysis.key[i]!)) groupOfKey.set(analysis.key[i]!, groups.groupOf[i]!);
+  for (let i = 0; i < segments.count; i++) {
+    const key = stringAt(analysis.keys, analysis.keyId[i]!);
+    if (segments.kind[i] === Kind.PROSE && !groupOfKey.has(key)) groupOfKey.set(key, groups.groupOf[i]!);
+  }
   const keys = [...groupOfKey.keys()];
   let pairs = 0;
   let found = 0;

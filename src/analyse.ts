@@ -16,6 +16,8 @@ import { Kind, type Analysis, type Segments } from './model.js';
 import type { Work } from './schedule.js';
 import { countWords } from './text.js';
 import { IntChunks } from './int-list.js';
+import { filled } from './filled.js';
+import { DistinctStrings, StringList } from './string-table.js';
 import { isTokenCode, plainTokenEnd, tokenNumber } from './token-numbers.js';
 import { contentStem, isPlain, keyOf, normalise, tokenise } from './tokens.js';
 
@@ -91,16 +93,17 @@ function letterCase(code: number): number {
   return NON_ASCII_LOWER.test(char) ? 1 : NON_ASCII_UPPER.test(char) ? -1 : 0;
 }
 
+/** The term id of a token (−1: none): its stem's id in the vocabulary. */
+function termOfStem(token: string, settings: AnalyseSettings, caches: Caches): number {
+  const stem = contentStem(token, settings.stopwords, settings.language.stem);
+  return stem === undefined ? -1 : caches.stems.idOf(stem);
+}
+
 /** The term id of a token (−1: none), through the caches. */
 function termOfToken(token: string, settings: AnalyseSettings, caches: Caches): number {
   let term = caches.termOfToken.get(token);
   if (term === undefined) {
-    const stem = contentStem(token, settings.stopwords, settings.language.stem);
-    if (stem === undefined) term = -1;
-    else {
-      term = caches.termOfStem.idOf(stem);
-      if (term === caches.vocabulary.length) caches.vocabulary.push(stem);
-    }
+    term = termOfStem(token, settings, caches);
     remember(caches.termOfToken, token, term);
   }
   return term;
@@ -122,17 +125,21 @@ function plainTerms(normalised: string, settings: AnalyseSettings, caches: Cache
     // Possessive "'s" dropped, as tokenise() does ("korea's" → "korea").
     const end = i - start > 2 && normalised.charCodeAt(i - 2) === 39 && normalised.charCodeAt(i - 1) === 115 ? i - 2 : i;
     const number = tokenNumber(normalised, start, end);
-    let term = number < 0 ? undefined : caches.tokenNumbers.get(number);
-    if (term === undefined) {
-      term = termOfToken(normalised.slice(start, end), settings, caches);
-      if (number >= 0) caches.tokenNumbers.set(number, term);
+    let term: number | undefined;
+    if (number < 0) term = termOfToken(normalised.slice(start, end), settings, caches);
+    else if ((term = caches.tokenNumbers.get(number)) === undefined) {
+      // Remembered by its number alone: a string each for the token cache (a quarter of a
+      // million numbers in a file of template lines) was kept alive through all of analyse,
+      // and every full collection there marked them.
+      term = termOfStem(normalised.slice(start, end), settings, caches);
+      caches.tokenNumbers.set(number, term);
     }
     if (term >= 0) terms.push(term);
   }
   return terms;
 }
 
-/** Terms (ids of `caches.vocabulary`) of normalised text, in text order. */
+/** Terms (ids of `caches.stems`) of normalised text, in text order. */
 function termsOfNormalised(normalised: string, plain: boolean, settings: AnalyseSettings, caches: Caches): number[] {
   if (plain) return plainTerms(normalised, settings, caches);
   const terms: number[] = [];
@@ -149,7 +156,7 @@ export function termsOf(text: string, settings: AnalyseSettings, caches: Caches)
   return termsOfNormalised(normalise(text, plain), plain, settings, caches);
 }
 
-/** Key, terms (ids of `caches.vocabulary`) and stand-alone factor of one distinct text. */
+/** Key, terms (ids of `caches.stems`) and stand-alone factor of one distinct text. */
 function analyseText(text: string, settings: AnalyseSettings, caches: Caches): AnalysedText {
   // One test decides the path for all three steps: lower-casing keeps plain text plain.
   const plain = isPlain(text);
@@ -160,7 +167,9 @@ function analyseText(text: string, settings: AnalyseSettings, caches: Caches): A
 
 export function* analyse(segments: Segments, originals: readonly string[], settings: AnalyseSettings, caches: Caches): Work<Analysis> {
   const { count } = segments;
-  const key: string[] = new Array<string>(count).fill('');
+  // Keys kept once each, numbered as dedupe numbers them: by first appearance among prose sentences.
+  const keyId = yield* filled(new Int32Array(count), -1);
+  const keys = new DistinctStrings();
   const termStart = new Int32Array(count + 1);
   // Term ids in chunks: tens of millions of them (a 100,000-article feed) grew by copies of the
   // whole list, one of them hundreds of megabytes in a single turn.
@@ -170,9 +179,9 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   const standalone = new Float64Array(count);
   // Term ids of this run: dense, in order of first appearance, whatever the cache holds. A
   // fresh cache numbers terms in exactly that order, so its ids are used as they are.
-  const fresh = caches.vocabulary.length === 0;
+  const fresh = caches.stems.size === 0;
   const localOf = new Map<number, number>();
-  let vocabulary: string[] = [];
+  const localStems = new StringList();
 
   yield { stage: 'analyse', done: 0, total: count };
   let workSinceTick = 0; // characters analysed (or looked up) since the last tick
@@ -192,16 +201,15 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
       analysed = analyseText(text, settings, caches);
       if (cached) remember(caches.analysed, text, analysed);
     }
-    key[i] = analysed.key;
+    keyId[i] = keys.idOf(analysed.key);
     standalone[i] = analysed.standalone;
     if (fresh) for (const term of analysed.terms) append(term);
     else
       for (const term of analysed.terms) {
         let local = localOf.get(term);
         if (local === undefined) {
-          local = vocabulary.length;
+          local = localStems.push(caches.stems.at(term));
           localOf.set(term, local);
-          vocabulary.push(caches.vocabulary[term]!);
         }
         append(local);
       }
@@ -214,6 +222,6 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   termStart[count] = termList.length;
   const terms = yield* termList.toArray();
   yield { stage: 'analyse', done: count, total: count };
-  if (fresh) vocabulary = caches.vocabulary.slice();
-  return { key, termStart, terms, termCount: vocabulary.length, vocabulary, words, standalone };
+  const vocabulary = fresh ? caches.stems.table() : localStems.table();
+  return { keyId, keys: keys.table(), termStart, terms, termCount: vocabulary.count, vocabulary, words, standalone };
 }

@@ -6,6 +6,7 @@
 import { keyDistance } from './measures.js';
 import { CONFLICT_KINDS, Kind, type Conflicts, type StageResults } from './model.js';
 import type { Work } from './schedule.js';
+import { lengthAt, stringAt } from './string-table.js';
 import { compareCodeUnits, sortInPieces } from './text.js';
 import type { Conflict, DocumentReport, SourceDocument, SourceSpan, Summary, SummarySentence, SummaryWarning } from './types.js';
 
@@ -41,7 +42,7 @@ export function* assemble(results: StageResults): Work<Summary> {
       start,
       end,
       text: documents[document]!.text.slice(start, end),
-      distance: keyDistance(representativeKey, analysis.key[sentence]!),
+      distance: keyDistance(representativeKey, stringAt(analysis.keys, analysis.keyId[sentence]!)),
     };
     if (disputed && conflicts.variantOf[sentence]! >= 0) source.variant = conflicts.variantOf[sentence]!;
     return source;
@@ -56,13 +57,13 @@ export function* assemble(results: StageResults): Work<Summary> {
   for (const group of chosen) {
     sentenceOf.set(group, sentences.length);
     const representative = groups.representative[group]!;
-    const representativeKey = analysis.key[representative]!;
+    const representativeKey = stringAt(analysis.keys, analysis.keyId[representative]!);
     const disputed = conflicts.firstOfGroup[group]! >= 0;
     const sources = [span(representative, representativeKey, disputed)];
     for (let p = groups.memberStart[group]!; p < groups.memberStart[group + 1]!; p++) {
       const member = groups.members[p]!;
       // A fact reprinted a million times, or long keys to measure: its spans take a while.
-      work += 64 + analysis.key[member]!.length;
+      work += 64 + lengthAt(analysis.keys, analysis.keyId[member]!);
       if (work >= 50_000) {
         work = 0;
         yield;

@@ -2,8 +2,8 @@
  * The per-call caches the stages share: each distinct line and sentence of wire copy is split,
  * classified and analysed once. Data only, like model.ts; stages read and fill them.
  */
-import { DistinctIds } from './distinct-ids.js';
 import type { KindCode } from './model.js';
+import { DistinctStrings } from './string-table.js';
 import { hashSpan } from './text.js';
 import { TokenNumbers } from './token-numbers.js';
 
@@ -20,7 +20,7 @@ export interface LineSplit {
 /** What analyse keeps of one distinct sentence text. */
 export interface AnalysedText {
   key: string;
-  /** Term ids of `Caches.vocabulary` (not of one run), in text order. (A plain array: tens of thousands of tiny typed arrays cost the garbage collector more.) */
+  /** Term ids of `Caches.stems` (not of one run), in text order. (A plain array: tens of thousands of tiny typed arrays cost the garbage collector more.) */
   terms: readonly number[];
   standalone: number;
 }
@@ -38,13 +38,12 @@ export interface Caches {
   kinds: Map<string, KindCode>;
   /** A prose sentence's analysis text → its key, terms and stand-alone factor. */
   analysed: Map<string, AnalysedText>;
-  /** A raw token → its term id in `vocabulary`, or −1 for a stopword or a single character. */
+  /** A raw token → its term id in `stems`, or −1 for a stopword or a single character. */
   termOfToken: Map<string, number>;
   /** The same for plain tokens of up to ten characters, by number (token-numbers.ts). */
   tokenNumbers: TokenNumbers;
-  /** The vocabulary itself (never capped: a stem keeps its id; in shards, as a million stems grow). */
-  termOfStem: DistinctIds;
-  vocabulary: string[];
+  /** The vocabulary itself: stems under their term ids (never capped: a stem keeps its id; no string each, as a million stems grow). */
+  stems: DistinctStrings;
   /** Texts seen once: a cache is consulted only for a text seen before (see `SeenTexts`). */
   seen: SeenTexts;
 }
@@ -62,34 +61,51 @@ export function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
 }
 
 export function createCaches(): Caches {
-  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), tokenNumbers: new TokenNumbers(), termOfStem: new DistinctIds(), vocabulary: [], seen: new SeenTexts() };
+  return { lineSplits: new Map(), kinds: new Map(), analysed: new Map(), termOfToken: new Map(), tokenNumbers: new TokenNumbers(), stems: new DistinctStrings(), seen: new SeenTexts() };
 }
 
 /** One salt per kind of text fingerprinted: a line, a sentence alone on its line or not, an analysis text. */
 export const SEEN = Object.freeze({ line: 1, sentenceAlone: 2, sentence: 3, analysed: 4 });
 
+/** Words (of 32 bits) of the fingerprint table: it starts at 2^23 bits and doubles up to 2^26. */
+const FIRST_WORDS = 1 << 18;
+const MOST_WORDS = 1 << 21;
+
 /**
  * Fingerprints of the texts seen so far (`hashSpan`: a text's length and first and last 32
- * characters; 2^23 bits). A cache is looked up, and filled, only for a text whose fingerprint was
- * seen before: on a feed of distinct articles the caches never hit, and hashing every line and
+ * characters). A cache is looked up, and filled, only for a text whose fingerprint was seen
+ * before: on a feed of distinct articles the caches never hit, and hashing every line and
  * sentence into them cost about a tenth of segment's time; a reprinted text is now worked out
- * twice, not once. A false "seen" only costs a lookup that misses: results never depend on the
- * fingerprints.
+ * twice, not once. A false "seen" only costs a lookup that misses, and a cache entry: results
+ * never depend on the fingerprints.
+ *
+ * The table doubles once a sixteenth of its bits have been marked, dropping what it held (a
+ * text seen before looks new once more): 2.4 million fingerprints (a 50 MB file of template
+ * lines) marked a quarter of 2^23 bits, so a quarter of its distinct texts looked seen, and the
+ * caches kept half a million entries of them alive, each a few objects for every full
+ * collection to mark.
  */
 export class SeenTexts {
-  private readonly bits = new Int32Array(1 << 18);
+  private bits = new Int32Array(FIRST_WORDS);
+  /** Fingerprints marked in `bits`. */
+  private marked = 0;
 
   /** Whether `text[start, end)` (under `salt`, one per kind of cache) may have been seen; marks it seen. */
   again(text: string, start: number, end: number, salt: number): boolean {
+    if (this.marked >= 2 * this.bits.length && this.bits.length < MOST_WORDS) {
+      this.bits = new Int32Array(2 * this.bits.length);
+      this.marked = 0;
+    }
     let h = hashSpan(text, start, end, Math.imul(salt, 0x9e3779b1));
     h ^= h >>> 15;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
-    const bit = h & 0x7fffff;
+    const bit = h & (32 * this.bits.length - 1);
     const word = bit >>> 5;
     const mask = 1 << (bit & 31);
     const seen = (this.bits[word]! & mask) !== 0;
     this.bits[word]! |= mask;
+    if (!seen) this.marked++;
     return seen;
   }
 }

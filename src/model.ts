@@ -64,17 +64,34 @@ export interface Segments {
   warnings: SummaryWarning[];
 }
 
-/** analyse → per prose sentence, what similarity is measured on (non-prose: empty key, no terms). */
+/**
+ * Distinct strings under dense ids (a run's comparison keys, its stems), kept as spans of a few
+ * long strings: string t is `blocks[block[t]].slice(start[t], end[t])` (string-table.ts reads
+ * them). A string each was an object for the garbage collector to mark at every full
+ * collection: a 50 MB file of template sentences kept 1.6 million of them alive, and each
+ * collection held the event loop for 40–90 ms. Arrays may be longer than `count`.
+ */
+export interface StringTable {
+  count: number;
+  blocks: string[];
+  block: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** analyse → per prose sentence, what similarity is measured on (non-prose: no key, no terms). */
 export interface Analysis {
-  /** Comparison key: letters and digits only, lower-cased, NFKC. Edit distance compares these. */
-  key: string[];
+  /** Per sentence: the id of its comparison key in `keys` (equal keys, equal ids; numbered in order of first appearance among the prose sentences); −1 for non-prose. */
+  keyId: Int32Array;
+  /** Comparison keys: letters and digits only, lower-cased, NFKC. Edit distance compares these. */
+  keys: StringTable;
   /** Content terms (stopwords removed, stemmed for English) as dense ids: sentence i's are `terms[termStart[i] .. termStart[i + 1])`, in text order. */
   termStart: Int32Array;
   terms: Int32Array;
   /** Number of distinct terms; ids are `0 .. termCount - 1` in order of first appearance in this run. */
   termCount: number;
-  /** The term (stem) of each id. */
-  vocabulary: string[];
+  /** The term (stem) of each id: `vocabulary.count === termCount`. */
+  vocabulary: StringTable;
   /** Words of each prose sentence's original text, as the budget counts them (text.ts `countWords`). */
   words: Int32Array;
   /** How well each prose sentence stands alone, in (0, 1]: 1 for a clean declarative sentence; lower when it opens with a connective or pronoun, or its quotes are unbalanced. */
@@ -86,7 +103,7 @@ export interface Groups {
   count: number;
   /** Group of each sentence; −1 for non-prose. */
   groupOf: Int32Array;
-  /** Per sentence: its comparison key as a number (equal keys, equal numbers); −1 for non-prose. */
+  /** Per sentence: its comparison key as a number (equal keys, equal numbers); −1 for non-prose. `Analysis.keyId` itself. */
   keyId: Int32Array;
   /** Members of group g: `members[memberStart[g] .. memberStart[g + 1])`, in sentence id order, i.e. by (documentId, start). Groups are numbered by their first member. */
   memberStart: Int32Array;

@@ -9,10 +9,10 @@
  *   takes batches from the least important up, until they meet.
  * Every part is a pure function of what it is sent, so results never depend on the threads.
  */
-import { DistinctIds } from './distinct-ids.js';
 import type { Analysis, Read, Segments } from './model.js';
 import type { Settings } from './options.js';
 import { waitFor, type Work } from './schedule.js';
+import { DistinctStrings, stringAt } from './string-table.js';
 import type { Parallel, PartResult, PartRequest, SourceDocument, SummaryWarning } from './types.js';
 
 /**
@@ -103,8 +103,9 @@ function checkPart(part: PartData, documents: number): void {
     s.analysisText?.length === documents &&
     s.doc?.length === s.count &&
     a.termStart?.length === s.count + 1 &&
-    a.key?.length === s.count &&
-    a.vocabulary?.length === a.termCount;
+    a.keyId?.length === s.count &&
+    a.keys?.block?.length === a.keys.count &&
+    a.vocabulary?.block?.length === a.termCount;
   if (!ok) throw new Error('chorus-summary: a parallel pool answered with something other than what runPart() returns for its request.');
 }
 
@@ -166,13 +167,13 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
   const firstOfDoc = new Int32Array(documents.length + 1);
   const analysisText: string[] = [];
   const warnings: SummaryWarning[] = [];
-  const key: string[] = [];
+  const keyId = new Int32Array(count);
+  const keys = new DistinctStrings();
   const termStart = new Int32Array(count + 1);
   const terms = new Int32Array(termTotal);
   const words = new Int32Array(count);
   const standalone = new Float64Array(count);
-  const vocabulary: string[] = [];
-  const termOf = new DistinctIds(); // a million stems in shards: one map rehashed them all in one turn
+  const stems = new DistinctStrings();
 
   let sentence = 0; // first sentence id of the part
   let document = 0; // first document index of the part
@@ -197,15 +198,17 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
     }
     for (const warning of s.warnings) if (warning.code !== 'NO_STORY') warnings.push(warning);
     yield;
-    // Term ids: a part's are in first appearance within it, so taking its new stems in id
-    // order numbers them in first appearance within the whole input.
+    // Term and key ids: a part's are in first appearance within it, so taking its new stems
+    // and keys in id order numbers them in first appearance within the whole input.
     const global = new Int32Array(a.termCount);
     for (let t = 0; t < a.termCount; t++) {
-      const stem = a.vocabulary[t]!;
-      const id = termOf.idOf(stem);
-      if (id === vocabulary.length) vocabulary.push(stem);
-      global[t] = id;
+      global[t] = stems.idOf(stringAt(a.vocabulary, t));
       if ((t & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
+    }
+    const globalKey = new Int32Array(a.keys.count);
+    for (let k = 0; k < a.keys.count; k++) {
+      globalKey[k] = keys.idOf(stringAt(a.keys, k));
+      if ((k & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
     }
     for (let k = 0; k < a.terms.length; k++) {
       terms[term + k] = global[a.terms[k]!]!;
@@ -213,7 +216,7 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
     }
     for (let i = 0; i < s.count; i++) {
       termStart[sentence + i] = a.termStart[i]! + term;
-      key.push(a.key[i]!);
+      keyId[sentence + i] = a.keyId[i]! < 0 ? -1 : globalKey[a.keyId[i]!]!;
       if ((i & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
     }
     sentence += s.count;
@@ -225,6 +228,7 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
   const confidence = noStory({ firstOfDoc, start, end, kind });
   if (confidence) warnings.push(confidence);
   const segments: Segments = { count, doc, start, end, indexInDoc, kind, firstOfDoc, analysisText, warnings };
-  const analysis: Analysis = { key, termStart, terms, termCount: vocabulary.length, vocabulary, words, standalone };
+  const vocabulary = stems.table();
+  const analysis: Analysis = { keyId, keys: keys.table(), termStart, terms, termCount: vocabulary.count, vocabulary, words, standalone };
   return { documents, segments, analysis };
 }

@@ -8,6 +8,7 @@
  */
 import type { Read } from './model.js';
 import type { Work } from './schedule.js';
+import { StringList, stringAt } from './string-table.js';
 import type { SourceDocument, SummaryWarning } from './types.js';
 import { noStoryWarning } from './summarize.js';
 
@@ -22,13 +23,16 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
   const indexInDoc = new Int32Array(count);
   const kind = new Uint8Array(count);
   const firstOfDoc = new Int32Array(picked.length + 1);
-  const key: string[] = new Array<string>(count);
+  // Key and term ids numbered by first use in the picked sentences, as a fresh analysis numbers them.
+  const keyId = new Int32Array(count);
+  const localKeyOf = new Map<number, number>();
+  const keys = new StringList();
   const words = new Int32Array(count);
   const standalone = new Float64Array(count);
   const termStart = new Int32Array(count + 1);
   const terms: number[] = [];
   const localOf = new Map<number, number>();
-  const vocabulary: string[] = [];
+  const stems = new StringList();
   const analysisText: string[] = [];
   let i = 0;
   let copiedAtPause = 0;
@@ -47,7 +51,13 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
       end[i] = all.end[s]!;
       indexInDoc[i] = all.indexInDoc[s]!;
       kind[i] = all.kind[s]!;
-      key[i] = whole.key[s]!;
+      const key = whole.keyId[s]!;
+      let localKey = key < 0 ? -1 : localKeyOf.get(key);
+      if (localKey === undefined) {
+        localKey = keys.push(stringAt(whole.keys, key));
+        localKeyOf.set(key, localKey);
+      }
+      keyId[i] = localKey;
       words[i] = whole.words[s]!;
       standalone[i] = whole.standalone[s]!;
       termStart[i] = terms.length;
@@ -55,9 +65,8 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
         const term = whole.terms[p]!;
         let id = localOf.get(term);
         if (id === undefined) {
-          id = vocabulary.length;
+          id = stems.push(stringAt(whole.vocabulary, term));
           localOf.set(term, id);
-          vocabulary.push(whole.vocabulary[term]!);
         }
         terms.push(id);
       }
@@ -84,7 +93,7 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
       analysisText,
       warnings,
     },
-    analysis: { key, termStart, terms: Int32Array.from(terms), termCount: vocabulary.length, vocabulary, words, standalone },
+    analysis: { keyId, keys: keys.table(), termStart, terms: Int32Array.from(terms), termCount: stems.size, vocabulary: stems.table(), words, standalone },
   };
 }
 

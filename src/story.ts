@@ -11,6 +11,7 @@ import type { Read } from './model.js';
 import { Kind } from './model.js';
 import type { Settings } from './options.js';
 import type { Work } from './schedule.js';
+import { DistinctStrings, stringAt } from './string-table.js';
 import { compareCodeUnits, instantOf, titleHead } from './text.js';
 import { contentStem, normalise, tokenise } from './tokens.js';
 import type { SourceDocument, Story } from './types.js';
@@ -67,17 +68,13 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
   const { documents, segments, analysis } = read;
   const stems = new Map<string, string>();
   const stemOf = new Map<string, string | null>();
-  const idOf = new Map<string, number>(); // a feed's quarter of a million stems, in slices
-  for (let t = 0; t < analysis.vocabulary.length; t++) {
-    idOf.set(analysis.vocabulary[t]!, t);
+  // The feed's stems under their term ids (a quarter of a million, in slices); titles' new ones after them.
+  const vocabulary = new DistinctStrings();
+  for (let t = 0; t < analysis.termCount; t++) {
+    vocabulary.idOf(stringAt(analysis.vocabulary, t));
     if ((t & 16383) === 16383) yield;
   }
-  const vocabulary = [...analysis.vocabulary];
-  const termId = (stem: string) => {
-    let id = idOf.get(stem);
-    if (id === undefined) idOf.set(stem, (id = vocabulary.push(stem) - 1));
-    return id;
-  };
+  const termId = (stem: string) => vocabulary.idOf(stem);
   // Each document's distinct terms (prose and title), and the feed's document frequencies.
   const titleTerms: number[][] = [];
   let work = 0;
@@ -92,7 +89,7 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
   }
   const termsOf: number[][] = []; // distinct terms of each document
   const countsOf: number[][] = []; // and how often each occurs in it
-  const feedDf = new Int32Array(vocabulary.length);
+  const feedDf = new Int32Array(vocabulary.size);
   for (let d = 0; d < documents.length; d++) {
     const counts = new Map<number, number>();
     for (const t of titleTerms[d]!) counts.set(t, 1);
@@ -108,8 +105,8 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
     }
   }
 
-  const storyDf = new Int32Array(vocabulary.length);
-  const storyTf = new Int32Array(vocabulary.length);
+  const storyDf = new Int32Array(vocabulary.size);
+  const storyTf = new Int32Array(vocabulary.size);
   const out: Story[] = [];
   for (const story of stories) {
     const touched: number[] = [];
@@ -129,10 +126,10 @@ export function* describeStories(read: Read, stories: readonly number[][], setti
     // in them ("Kim" in every paragraph, "according" once an article).
     const weightOf = new Map<number, number>();
     for (const t of touched)
-      if (HAS_LETTER.test(vocabulary[t]!) && (story.length === 1 || storyDf[t]! >= 2))
+      if (HAS_LETTER.test(vocabulary.at(t)) && (story.length === 1 || storyDf[t]! >= 2))
         weightOf.set(t, (storyDf[t]! / story.length) * Math.log(1 + documents.length / feedDf[t]!) * (1 + Math.log(storyTf[t]! / storyDf[t]!)));
-    const keys = [...weightOf.keys()].sort((a, b) => weightOf.get(b)! - weightOf.get(a)! || compareCodeUnits(vocabulary[a]!, vocabulary[b]!));
-    const keyTerms = yield* writtenForms(read, story, keys.slice(0, KEY_TERMS).map((t) => vocabulary[t]!), settings, stemOf);
+    const keys = [...weightOf.keys()].sort((a, b) => weightOf.get(b)! - weightOf.get(a)! || compareCodeUnits(vocabulary.at(a), vocabulary.at(b)));
+    const keyTerms = yield* writtenForms(read, story, keys.slice(0, KEY_TERMS).map((t) => vocabulary.at(t)), settings, stemOf);
 
     // Headline: the most central title; else the most central short lead sentence.
     let headline = '';

@@ -46,8 +46,12 @@ export function tokenNumber(text: string, from: number, to: number): number {
   return number;
 }
 
-/** Most slots: the table takes numbers until half of these are full (later tokens go by string). */
-const MOST_SLOTS = 1 << 18;
+/**
+ * Most slots: the table takes numbers until half of these are full (a quarter of a million
+ * tokens, what the token cache by string takes); a later token not in it is stemmed again
+ * wherever it occurs.
+ */
+const MOST_SLOTS = 1 << 19;
 
 /**
  * Token number → term id (or −1 for no term), open addressing; a number is never 0. It starts

@@ -4,6 +4,7 @@ import { analyse } from '../src/analyse.js';
 import { createCaches, SEEN, SeenTexts } from '../src/caches.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
+import { stringAt } from '../src/string-table.js';
 import type { SourceDocument } from '../src/types.js';
 import { settingsWith } from './helpers.js';
 
@@ -25,6 +26,20 @@ describe('SeenTexts', () => {
       if (seen.again(sentence, 0, sentence.length, SEEN.sentence)) falseAlarms++;
     }
     expect(falseAlarms).toBeLessThan(10);
+  });
+
+  test('grows as texts come: of three million distinct ones, few look seen, early or late', () => {
+    const seen = new SeenTexts();
+    const falseAlarms = new Int32Array(6); // per half million
+    for (let i = 0; i < 3_000_000; i++) {
+      const text = `The reading at station ${i} was recorded as ${(i * 7919) % 100_000} units.`;
+      if (seen.again(text, 0, text.length, SEEN.sentence)) falseAlarms[Math.floor(i / 500_000)]!++;
+    }
+    // A table that never grew had marked a third of its 2^23 bits by the end.
+    for (const count of falseAlarms) expect(count).toBeLessThan(0.07 * 500_000);
+    const text = 'Repeated just now.';
+    seen.again(text, 0, text.length, SEEN.line);
+    expect(seen.again(text, 0, text.length, SEEN.line)).toBe(true);
   });
 });
 
@@ -59,11 +74,18 @@ describe('the caches', () => {
         const cold = read(documents);
         expect(warm.segments).toEqual(cold.segments);
         expect({ ...warm.analysis, terms: undefined, vocabulary: undefined, termStart: undefined }).toEqual({ ...cold.analysis, terms: undefined, vocabulary: undefined, termStart: undefined });
-        const words = (analysis: typeof warm.analysis) => Array.from(analysis.terms, (term) => analysis.vocabulary[term]);
+        const words = (analysis: typeof warm.analysis) => Array.from(analysis.terms, (term) => stringAt(analysis.vocabulary, term));
         expect(words(warm.analysis)).toEqual(words(cold.analysis));
       }),
       { numRuns: 100 },
     );
+  });
+
+  test('remember a short plain token by its number only, not by string', () => {
+    const caches = createCaches();
+    const text = Array.from({ length: 2000 }, (_, i) => `Station ${i} read ${i * 7} units; the internationally-recognised gauge agreed.`).join('\n');
+    read([{ id: 'a', text }], caches);
+    expect([...caches.termOfToken.keys()]).toEqual(['internationally']); // the one token over ten characters
   });
 
   test('are filled from a text\'s second sighting, and not by texts seen once', () => {

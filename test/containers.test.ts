@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Interner } from '../src/group/table.js';
+import { Interner } from '../src/interner.js';
 import { IntChunks, RealChunks } from '../src/int-list.js';
 import { runSync } from '../src/schedule.js';
 import { sortByUniqueKey, sortInPieces } from '../src/text.js';

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { keyDistance } from '../src/measures.js';
 import { Kind, type Groups } from '../src/model.js';
 import type { SourceDocument } from '../src/index.js';
-import { groupsOf, loadExamples, sentenceText } from './helpers.js';
+import { groupsOf, keyOf, loadExamples, sentenceText } from './helpers.js';
 
 /** Property runs: FC_RUNS=N for more; the timeout grows with them. */
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
@@ -19,8 +19,8 @@ function exhaustiveGroups(documents: SourceDocument[], threshold: number): strin
   const find = (x: number): number => (parent.get(x) === x ? x : find(parent.get(x)!));
   for (let a = 0; a < prose.length; a++)
     for (let b = a + 1; b < prose.length; b++) {
-      const keyA = analysis.key[prose[a]!]!;
-      const keyB = analysis.key[prose[b]!]!;
+      const keyA = keyOf(analysis, prose[a]!);
+      const keyB = keyOf(analysis, prose[b]!);
       const longer = Math.max(keyA.length, keyB.length);
       const distance = longer === 0 ? 0 : levenshtein.get(keyA, keyB) / longer;
       if (distance <= threshold) parent.set(find(prose[a]!), find(prose[b]!));
@@ -77,7 +77,7 @@ describe('dedupe on the example articles', () => {
     for (let g = 0; g < groups.count; g++) {
       const members = Array.from(groups.members.slice(groups.memberStart[g]!, groups.memberStart[g + 1]!));
       expect(members).toEqual([...members].sort((a, b) => a - b));
-      const count = (member: number) => members.filter((other) => analysis.key[other] === analysis.key[member]).length;
+      const count = (member: number) => members.filter((other) => keyOf(analysis, other) === keyOf(analysis, member)).length;
       const most = Math.max(...members.map(count));
       expect(groups.representative[g]).toBe(members.find((member) => count(member) === most));
     }

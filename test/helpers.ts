@@ -5,11 +5,24 @@ import { expect } from 'vitest';
 import { analyse } from '../src/analyse.js';
 import { dedupe } from '../src/dedupe/index.js';
 import { createCaches } from '../src/caches.js';
+import type { Analysis, StringTable } from '../src/model.js';
 import type { Settings } from '../src/options.js';
 import { runSync } from '../src/schedule.js';
 import { segment } from '../src/segment/index.js';
+import { stringAt } from '../src/string-table.js';
 import { resolveInput } from '../src/validate.js';
 import type { SourceDocument, Summary, SummarizeOptions, SummarySentence } from '../src/index.js';
+
+/** Sentence i's comparison key ('' for a sentence without one: non-prose). */
+export function keyOf(analysis: Pick<Analysis, 'keyId' | 'keys'>, i: number): string {
+  const id = analysis.keyId[i]!;
+  return id < 0 ? '' : stringAt(analysis.keys, id);
+}
+
+/** Every string of a table, in id order. */
+export function stringsOf(table: StringTable): string[] {
+  return Array.from({ length: table.count }, (_, id) => stringAt(table, id));
+}
 
 export const ARTICLES_DIR = fileURLToPath(new URL('../examples/articles/', import.meta.url));
 

@@ -7,7 +7,7 @@ import { LENGTH_EXPONENT, rank } from '../src/rank/index.js';
 import { runSync } from '../src/schedule.js';
 import { select, WORDS_OVERSHOOT } from '../src/select/index.js';
 import { summarizeSync } from '../src/index.js';
-import { groupsOf, loadExamples } from './helpers.js';
+import { groupsOf, keyOf, loadExamples } from './helpers.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 
@@ -80,8 +80,8 @@ function naivePass(segments: Segments, analysis: Analysis, groups: Groups, ranki
     remaining.delete(best);
     const r = groups.representative[best]!;
     const redundant = chosen.some((other) => {
-      const a = analysis.key[r]!;
-      const b = analysis.key[groups.representative[other]!]!;
+      const a = keyOf(analysis, r);
+      const b = keyOf(analysis, groups.representative[other]!);
       return (
         cosine(ranking.vectors, best, other) >= 0.5 ||
         sharedTermShare(ranking, best, other) >= 0.5 ||

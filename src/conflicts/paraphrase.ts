@@ -9,6 +9,7 @@
 import type { ConflictWords } from '../language/index.js';
 import type { Analysis, Groups, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
+import { stringAt } from '../string-table.js';
 import { phrasesOf, type Phrase } from './phrases.js';
 import { QUANTITY, type GroupText } from './pairs.js';
 import type { Found } from './places.js';
@@ -124,7 +125,8 @@ export function* paraphrasesOf(segments: Segments, analysis: Analysis, groups: G
     }
     if (h === g || skip(h)) continue;
     const sentence = groups.representative[h]!;
-    if (!written.some((digits) => analysis.key[sentence]!.includes(digits))) continue;
+    const key = stringAt(analysis.keys, analysis.keyId[sentence]!);
+    if (!written.some((digits) => key.includes(digits))) continue;
     work += 64; // the sentence is read into tokens and phrases
     const tokens = tokenise(segments.analysisText[segments.doc[sentence]!]!, segments.start[sentence]!, segments.end[sentence]!, language.abbreviationsWithDot);
     const numbers = phrasesOf(tokens, language).filter((p) => p.kind === 'number' && /^[\d.]+$/.test(p.value));

@@ -15,7 +15,9 @@
  */
 import { filled } from '../filled.js';
 import { lengthsTooFar, minSharedTermsFor, postingsOf, rarestFirst, withinThreshold } from '../measures.js';
+import type { StringTable } from '../model.js';
 import type { Work } from '../schedule.js';
+import { lengthAt, stringAt } from '../string-table.js';
 import type { Progress } from '../types.js';
 import { EXAMINED_BY, RECORD, sharedTermsBound, TERM_COUNT, writeRecord } from './record.js';
 import { UnionFind } from './union-find.js';
@@ -92,13 +94,13 @@ function sharesEnough({ termStart, terms }: KeyTerms, stampOf: Int32Array, stamp
  * the progress to report once key d is done.
  */
 export function* compareKeys(
-  keys: readonly string[],
+  keys: StringTable,
   keyTerms: KeyTerms,
   keyFrequency: Int32Array,
   threshold: number,
   tick: (key: number) => Progress,
 ): Work<{ union: UnionFind; comparisons: number }> {
-  const distinctCount = keys.length;
+  const distinctCount = keys.count;
   const termCount = keyFrequency.length;
   const union = new UnionFind(distinctCount);
   yield; // each pass over a million keys (or terms) below pauses within it or is a turn of its own
@@ -138,7 +140,7 @@ export function* compareKeys(
   const keyLength = new Int32Array(distinctCount);
   const record = new Int32Array(RECORD * distinctCount);
   for (let d = 0; d < distinctCount; d++) {
-    keyLength[d] = keys[d]!.length;
+    keyLength[d] = lengthAt(keys, d);
     writeRecord(record, d, keyTerms.terms, keyTerms.termStart[d]!, keyTerms.termStart[d + 1]!);
     if ((d & 16383) === 16383) yield;
   }
@@ -151,7 +153,7 @@ export function* compareKeys(
   }
   const termStamp = yield* filled(new Int32Array(termCount), -1); // the key whose terms are being matched (at random: pages mapped first)
   for (let d = 0; d < distinctCount; d++) {
-    const key = keys[d]!;
+    const key = stringAt(keys, d); // a slice of its block, alive while d is compared
     let root = d; // d's group so far: it only changes when d joins one
     const own = record[RECORD * d + TERM_COUNT]!;
     for (let p = keyTerms.termStart[d]!; p < keyTerms.termStart[d + 1]!; p++) termStamp[keyTerms.terms[p]!] = d;
@@ -188,7 +190,7 @@ export function* compareKeys(
         const cost = levenshteinCost(key.length, otherLength);
         budget -= cost;
         workSinceTick += cost;
-        if (withinThreshold(key, keys[other]!, threshold)) {
+        if (withinThreshold(key, stringAt(keys, other), threshold)) {
           union.union(d, other);
           root = union.find(d);
         }

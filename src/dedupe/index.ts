@@ -11,11 +11,10 @@
  * nothing), and the other keys are compared only with candidates from blocking, within a
  * bounded amount of work per key (compare.ts). Layout: `Groups` in model.ts.
  */
-import { Kind, type Analysis, type Groups, type Segments } from '../model.js';
+import type { Analysis, Groups, Segments } from '../model.js';
 import type { Work } from '../schedule.js';
 import type { Progress } from '../types.js';
 import { compareKeys } from './compare.js';
-import { DistinctIds } from '../distinct-ids.js';
 import { filled } from '../filled.js';
 
 export interface DedupeSettings {
@@ -30,22 +29,13 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   yield tick(0, 0);
   const groupOf = yield* filled(new Int32Array(count), -1);
 
-  // 1. Identical keys collapse: `distinctOf[sentence]`, and per distinct key its first sentence.
-  const distinctIds = new DistinctIds();
-  const distinctOf = yield* filled(new Int32Array(count), -1);
+  // 1. Identical keys collapse: analyse numbered each distinct key (`keyId`) in order of first
+  // appearance; per distinct key its first sentence.
+  const distinctOf = analysis.keyId;
   const firstSentence: number[] = [];
-  let characters = 0; // key characters hashed since the last pause
   for (let i = 0; i < count; i++) {
-    if ((i & 4095) === 4095 || characters >= 1 << 20) {
-      characters = 0;
-      yield tick(0, i);
-    }
-    if (segments.kind[i] !== Kind.PROSE) continue;
-    const key = analysis.key[i]!;
-    characters += key.length;
-    const distinct = distinctIds.idOf(key);
-    if (distinct === firstSentence.length) firstSentence.push(i);
-    distinctOf[i] = distinct;
+    if ((i & 65535) === 65535) yield tick(0, i);
+    if (distinctOf[i] === firstSentence.length) firstSentence.push(i);
   }
   const distinctCount = firstSentence.length;
 
@@ -83,12 +73,7 @@ export function* dedupe(segments: Segments, analysis: Analysis, settings: Dedupe
   }
 
   // 3. Compare each key with earlier keys that share one of its rarest terms: union-find over distinct keys.
-  const keys: string[] = [];
-  for (let d = 0; d < distinctCount; d++) {
-    keys.push(analysis.key[firstSentence[d]!]!);
-    if ((d & 65535) === 65535) yield;
-  }
-  const { union, comparisons } = yield* compareKeys(keys, { termStart, terms }, keyFrequency, threshold, (d) => tick(2, firstSentence[d] ?? count));
+  const { union, comparisons } = yield* compareKeys(analysis.keys, { termStart, terms }, keyFrequency, threshold, (d) => tick(2, firstSentence[d] ?? count));
 
   // 4. Groups, numbered by first member; members in sentence order.
   const groupOfRoot = new Int32Array(distinctCount).fill(-1);

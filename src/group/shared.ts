@@ -10,7 +10,8 @@ import type { Work } from '../schedule.js';
 import type { GroupParameters } from './parameters.js';
 import type { DocumentTerms } from './terms.js';
 import { IntList } from '../int-list.js';
-import { hashInts, hashText, Interner } from './table.js';
+import { Interner } from '../interner.js';
+import { hashId, hashInts } from './table.js';
 
 
 export interface Shared {
@@ -35,12 +36,12 @@ export interface Shared {
 export function* findShared(segments: Segments, analysis: Analysis, terms: DocumentTerms, parameters: GroupParameters): Work<Shared> {
   const { sentenceMinWords, leadTerms, runTerms, maxCarriers } = parameters;
   const documents = segments.firstOfDoc.length - 1;
-  const { key, termStart } = analysis;
+  const { keyId, termStart } = analysis;
   const { kind, firstOfDoc } = segments;
   let work = 0;
 
   // Sentences: one class per distinct key (long enough); whole texts: one class per distinct sequence.
-  const sentences = new Interner((a, b) => key[a] === key[b], segments.count >> 2);
+  const sentences = new Interner((a, b) => keyId[a] === keyId[b], segments.count >> 2);
   const sentenceClass = new Int32Array(segments.count).fill(-1);
   const sameText = (a: number, b: number): boolean => {
     const { headStart, head, extraStart, extra } = terms;
@@ -52,7 +53,7 @@ export function* findShared(segments: Segments, analysis: Analysis, terms: Docum
       while (s < firstOfDoc[a + 1]! && kind[s] !== Kind.PROSE) s++;
       while (t < firstOfDoc[b + 1]! && kind[t] !== Kind.PROSE) t++;
       if (s === firstOfDoc[a + 1] || t === firstOfDoc[b + 1]) return s === firstOfDoc[a + 1] && t === firstOfDoc[b + 1];
-      if (key[s++] !== key[t++]) return false;
+      if (keyId[s++] !== keyId[t++]) return false;
     }
   };
   const texts = new Interner(sameText, documents);
@@ -62,7 +63,7 @@ export function* findShared(segments: Segments, analysis: Analysis, terms: Docum
     h = hashInts(terms.extra, terms.extraStart[d]!, terms.extraStart[d + 1]!, h);
     for (let s = firstOfDoc[d]!; s < firstOfDoc[d + 1]!; s++) {
       if (kind[s] !== Kind.PROSE) continue;
-      const own = hashText(key[s]!);
+      const own = hashId(keyId[s]!);
       h = Math.imul(h ^ own, 0x01000193) >>> 0;
       if (analysis.words[s]! >= sentenceMinWords) sentenceClass[s] = sentences.classOf(s, own);
       work += 16;

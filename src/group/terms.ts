@@ -12,6 +12,7 @@ import type { Work } from '../schedule.js';
 import { contentStem, isPlain, normalise, tokenise } from '../tokens.js';
 import type { SourceDocument } from '../types.js';
 import { IntList } from '../int-list.js';
+import { stringAt } from '../string-table.js';
 import { titleHead } from '../text.js';
 
 /** A document with fewer prose terms than this is read from its other sentences too. */
@@ -128,14 +129,14 @@ export function* documentTerms(documents: readonly SourceDocument[], segments: S
   // Local ids → the analysis's ids where the stem is in its vocabulary, new ids after them otherwise.
   const globalOf = new Int32Array(stems.length).fill(-1);
   for (let t = 0; t < analysis.termCount; t++) {
-    const local = localOfStem.get(analysis.vocabulary[t]!);
+    const local = localOfStem.get(stringAt(analysis.vocabulary, t));
     if (local !== undefined) globalOf[local] = t;
     if ((t & 16383) === 16383) yield;
   }
   let termCount = analysis.termCount;
   for (let local = 0; local < stems.length; local++) if (globalOf[local]! < 0) globalOf[local] = termCount++;
   const weak = new Uint8Array(termCount);
-  for (let t = 0; t < analysis.termCount; t++) if (weakTerm(analysis.vocabulary[t]!)) weak[t] = 1;
+  for (let t = 0; t < analysis.termCount; t++) if (weakTerm(stringAt(analysis.vocabulary, t))) weak[t] = 1;
   for (let local = 0; local < stems.length; local++) if (weakTerm(stems[local]!)) weak[globalOf[local]!] = 1;
   const remap = (list: IntList): Int32Array => {
     const out = list.toArray();

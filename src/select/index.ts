@@ -135,7 +135,7 @@ function* pass(segments: Segments, analysis: Analysis, groups: Groups, ranking: 
   if (report) yield { stage: 'select', done: 0, total: groups.count };
 
   const chosen: number[] = [];
-  const redundancy = new RedundancyIndex(ranking.vectors, groups.representative, analysis.key, settings);
+  const redundancy = new RedundancyIndex(ranking.vectors, groups.representative, analysis, settings);
   let words = 0;
   let characters = 0;
   let value = 0;

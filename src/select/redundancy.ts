@@ -14,7 +14,8 @@
  * sentences it shares terms with, whatever the budget.
  */
 import { minSharedTermsFor, withinThreshold } from '../measures.js';
-import type { Vectors } from '../model.js';
+import type { Analysis, Vectors } from '../model.js';
+import { stringAt } from '../string-table.js';
 
 /** Most chosen sentences whose keys one candidate is compared with. */
 const KEY_CHECKS = 32;
@@ -33,7 +34,7 @@ export class RedundancyIndex {
   constructor(
     private readonly vectors: Vectors,
     private readonly representative: Int32Array,
-    private readonly keys: readonly string[],
+    private readonly analysis: Pick<Analysis, 'keyId' | 'keys'>,
     private readonly settings: { redundancyThreshold: number; duplicateThreshold: number },
   ) {}
 
@@ -70,10 +71,10 @@ export class RedundancyIndex {
       // Vectors hold distinct terms, so list lengths are the term counts. At 1 the check is off.
       if (threshold < 1 && shared.get(other)! >= threshold * Math.min(terms, start[other + 1]! - start[other]!)) return true;
     }
-    const key = this.keys[this.representative[candidate]!]!;
+    const key = this.keyOf(candidate);
     const near = (other: number) => {
       this.work += key.length;
-      return withinThreshold(key, this.keys[this.representative[other]!]!, this.settings.duplicateThreshold);
+      return withinThreshold(key, this.keyOf(other), this.settings.duplicateThreshold);
     };
     if (this.termless.some(near)) return true;
     // Near-identical keys share most of their terms (minSharedTermsFor): a chosen sentence that
@@ -82,5 +83,10 @@ export class RedundancyIndex {
     const met = [...dot.keys()].filter((other) => shared.get(other)! >= minSharedTermsFor(this.settings.duplicateThreshold) * Math.min(terms, start[other + 1]! - start[other]!));
     if (met.length > KEY_CHECKS) met.sort((a, b) => dot.get(b)! - dot.get(a)! || a - b).length = KEY_CHECKS;
     return met.some(near);
+  }
+
+  /** The comparison key of a group's representative. */
+  private keyOf(group: number): string {
+    return stringAt(this.analysis.keys, this.analysis.keyId[this.representative[group]!]!);
   }
 }
