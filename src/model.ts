@@ -77,6 +77,8 @@ export interface StringTable {
   block: Int32Array;
   start: Int32Array;
   end: Int32Array;
+  /** Each string's hash as `DistinctStrings` gives it (in tables made or copied from one: keys, vocabularies), read as unsigned. */
+  hash?: Int32Array;
 }
 
 /** analyse → per prose sentence, what similarity is measured on (non-prose: no key, no terms). */

@@ -105,7 +105,9 @@ function checkPart(part: PartData, documents: number): void {
     a.termStart?.length === s.count + 1 &&
     a.keyId?.length === s.count &&
     a.keys?.block?.length === a.keys.count &&
-    a.vocabulary?.block?.length === a.termCount;
+    a.keys.hash?.length === a.keys.count &&
+    a.vocabulary?.block?.length === a.termCount &&
+    a.vocabulary.hash?.length === a.termCount;
   if (!ok) throw new Error('chorus-summary: a parallel pool answered with something other than what runPart() returns for its request.');
 }
 
@@ -199,15 +201,19 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
     for (const warning of s.warnings) if (warning.code !== 'NO_STORY') warnings.push(warning);
     yield;
     // Term and key ids: a part's are in first appearance within it, so taking its new stems
-    // and keys in id order numbers them in first appearance within the whole input.
+    // and keys in id order numbers them in first appearance within the whole input. Looked up
+    // by the hashes the part made (a vocabulary from caches shared by earlier runs has none).
+    const [stemHash, keyHash] = [a.vocabulary.hash, a.keys.hash];
     const global = new Int32Array(a.termCount);
     for (let t = 0; t < a.termCount; t++) {
-      global[t] = stems.idOf(stringAt(a.vocabulary, t));
+      const stem = stringAt(a.vocabulary, t);
+      global[t] = stemHash === undefined ? stems.idOf(stem) : stems.idOfHashed(stem, stemHash[t]! >>> 0);
       if ((t & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
     }
     const globalKey = new Int32Array(a.keys.count);
     for (let k = 0; k < a.keys.count; k++) {
-      globalKey[k] = keys.idOf(stringAt(a.keys, k));
+      const key = stringAt(a.keys, k);
+      globalKey[k] = keyHash === undefined ? keys.idOf(key) : keys.idOfHashed(key, keyHash[k]! >>> 0);
       if ((k & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
     }
     for (let k = 0; k < a.terms.length; k++) {

@@ -54,7 +54,7 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
       const key = whole.keyId[s]!;
       let localKey = key < 0 ? -1 : localKeyOf.get(key);
       if (localKey === undefined) {
-        localKey = keys.push(stringAt(whole.keys, key));
+        localKey = keys.push(stringAt(whole.keys, key), undefined, whole.keys.hash?.[key]);
         localKeyOf.set(key, localKey);
       }
       keyId[i] = localKey;
@@ -65,7 +65,7 @@ export function* sliceRead(read: Read, picked: readonly number[]): Work<Read> {
         const term = whole.terms[p]!;
         let id = localOf.get(term);
         if (id === undefined) {
-          id = stems.push(stringAt(whole.vocabulary, term));
+          id = stems.push(stringAt(whole.vocabulary, term), undefined, whole.vocabulary.hash?.[term]);
           localOf.set(term, id);
         }
         terms.push(id);

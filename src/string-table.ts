@@ -10,6 +10,7 @@
  * 40–90 ms. A block of thousands of strings is one object, and a slice of it lives only as long
  * as its reader needs it.
  */
+import { IntList } from './int-list.js';
 import { Interner } from './interner.js';
 import type { StringTable } from './model.js';
 
@@ -63,9 +64,15 @@ export class StringList {
   /** Offset in the block; while the block is open, the index in its `strings`. */
   private start: Int32Array = new Int32Array(64);
   private end: Int32Array = new Int32Array(64);
+  /** The hash each string was given with, when every one was. */
+  private readonly hashes = new IntList();
 
-  /** Append `text`; `bits`: its code units OR-ed together, when known. Returns its id. */
-  push(text: string, bits = unitsOf(text)): number {
+  /**
+   * Append `text`; `bits`: its code units OR-ed together, when known; `hash`: the hash
+   * `DistinctStrings` gives it, to keep with it (given for all strings or none). Returns its id.
+   */
+  push(text: string, bits = unitsOf(text), hash?: number): number {
+    if (hash !== undefined) this.hashes.push(hash);
     const id = this.size++;
     if (id === this.block.length) {
       this.block = grown(this.block);
@@ -103,7 +110,10 @@ export class StringList {
   table(): StringTable {
     for (const kind of [ASCII, LATIN1, WIDE]) this.close(kind);
     const { size } = this;
-    return { count: size, blocks: this.blocks.slice(), block: this.block.subarray(0, size), start: this.start.subarray(0, size), end: this.end.subarray(0, size) };
+    const table: StringTable = { count: size, blocks: this.blocks.slice(), block: this.block.subarray(0, size), start: this.start.subarray(0, size), end: this.end.subarray(0, size) };
+    // A view too: later hashes go past its end, or into a new array once this one is full.
+    if (this.hashes.length === size) table.hash = this.hashes.view();
+    return table;
   }
 
   private openOf(block: number): OpenBlock | undefined {
@@ -176,10 +186,18 @@ export class DistinctStrings {
     }
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h ^= h >>> 13;
+    return this.idOfHashed(text, h >>> 0, bits);
+  }
+
+  /**
+   * The id of `text` whose hash is known: `hash` as a table of another `DistinctStrings` gives
+   * it (the parallel join merges the parts' keys without reading each again to hash it).
+   */
+  idOfHashed(text: string, hash: number, bits?: number): number {
     this.probe = text;
-    const id = this.index.classOf(this.list.size, h >>> 0);
+    const id = this.index.classOf(this.list.size, hash);
     this.probe = '';
-    if (id === this.list.size) this.list.push(text, bits);
+    if (id === this.list.size) this.list.push(text, bits, hash);
     return id;
   }
 
@@ -188,7 +206,7 @@ export class DistinctStrings {
     return this.list.at(id);
   }
 
-  /** The strings so far as a `StringTable` (see `StringList.table`). */
+  /** The strings so far as a `StringTable` (see `StringList.table`), with their hashes. */
   table(): StringTable {
     return this.list.table();
   }

@@ -39,6 +39,29 @@ test('DistinctStrings: dense ids in order of first appearance, each string read 
   );
 });
 
+test('DistinctStrings: merging tables by the hashes they carry gives the ids that reading every string gives', () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(text, { maxLength: 60 }), { maxLength: 4 }), (parts) => {
+      const tables = parts.map((strings) => {
+        const part = new DistinctStrings();
+        for (const string of strings) part.idOf(string);
+        return part.table();
+      });
+      const byHash = new DistinctStrings();
+      const byText = new DistinctStrings();
+      for (const table of tables)
+        for (let id = 0; id < table.count; id++) {
+          const string = stringAt(table, id);
+          expect(byHash.idOfHashed(string, table.hash![id]! >>> 0)).toBe(byText.idOf(string));
+        }
+      expect(stringsOfTable(byHash.table())).toEqual(stringsOfTable(byText.table()));
+    }),
+    { numRuns: 200 },
+  );
+});
+
+const stringsOfTable = (table: ReturnType<DistinctStrings['table']>) => Array.from({ length: table.count }, (_, id) => stringAt(table, id));
+
 test('StringList: a million strings in a few blocks, ASCII, Latin-1 and wide apart, across block boundaries', () => {
   const list = new StringList();
   // ASCII (some from a page with curly quotes: two bytes a character as V8 holds them), Latin-1, wide, over-long.
