@@ -22,8 +22,9 @@ export function blockingRecall(documents: readonly { id: string; text: string }[
   // Distinct keys carry all the information: identical keys are distance 0 and always grouped.
   const groupOfKey = new Map<string, number>();
   for (let i = 0; i < segments.count; i++) {
+    if (segments.kind[i] !== Kind.PROSE) continue; // no key (keyId −1)
     const key = stringAt(analysis.keys, analysis.keyId[i]!);
-    if (segments.kind[i] === Kind.PROSE && !groupOfKey.has(key)) groupOfKey.set(key, groups.groupOf[i]!);
+    if (!groupOfKey.has(key)) groupOfKey.set(key, groups.groupOf[i]!);
   }
   const keys = [...groupOfKey.keys()];
   let pairs = 0;
