@@ -127,16 +127,20 @@ export function* documentTerms(documents: readonly SourceDocument[], segments: S
   extraStart[count] = extra.length;
 
   // Local ids → the analysis's ids where the stem is in its vocabulary, new ids after them otherwise.
+  // One pass over the vocabulary (millions of terms in a large feed), pausing within it.
   const globalOf = new Int32Array(stems.length).fill(-1);
+  const weakInAnalysis = new Uint8Array(analysis.termCount);
   for (let t = 0; t < analysis.termCount; t++) {
-    const local = localOfStem.get(stringAt(analysis.vocabulary, t));
+    const stem = stringAt(analysis.vocabulary, t);
+    const local = localOfStem.get(stem);
     if (local !== undefined) globalOf[local] = t;
+    if (weakTerm(stem)) weakInAnalysis[t] = 1;
     if ((t & 16383) === 16383) yield;
   }
   let termCount = analysis.termCount;
   for (let local = 0; local < stems.length; local++) if (globalOf[local]! < 0) globalOf[local] = termCount++;
   const weak = new Uint8Array(termCount);
-  for (let t = 0; t < analysis.termCount; t++) if (weakTerm(stringAt(analysis.vocabulary, t))) weak[t] = 1;
+  weak.set(weakInAnalysis);
   for (let local = 0; local < stems.length; local++) if (weakTerm(stems[local]!)) weak[globalOf[local]!] = 1;
   const remap = (list: IntList): Int32Array => {
     const out = list.toArray();
