@@ -51,6 +51,11 @@ const [NON_ASCII_LOWER, NON_ASCII_UPPER] = [/\p{Ll}/u, /\p{Lu}/u];
 export function standaloneFactor(text: string, danglingOpening: RegExp | undefined, attribution?: RegExp): number {
   let factor = 1;
   if (danglingOpening?.test(text)) factor *= DANGLING;
+  const firstAt = firstWordCharacter(text);
+  if (firstAt >= 0 && letterCase(text.charCodeAt(firstAt)) === 1 && letterCase(text.charCodeAt(firstAt + 1)) !== -1) factor *= LOWER_START;
+  // Most sentences hold no quotation mark or bracket, and then nothing below can cost them:
+  // one native scan instead of the character loop (a tenth of analyse on a large feed).
+  if (!QUOTE_OR_BRACKET.test(text)) return factor;
   let balance = 0; // “ and « open, ” and » close
   let straight = 0;
   let brackets = 0;
@@ -58,7 +63,6 @@ export function standaloneFactor(text: string, danglingOpening: RegExp | undefin
   let quotes = 0;
   let outsideWords = 0; // words outside quotation marks
   let previousSpace = true;
-  let firstAt = -1; // where the first character that is not a space, quote or bracket is
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 34) {
@@ -77,13 +81,24 @@ export function standaloneFactor(text: string, danglingOpening: RegExp | undefin
     const space = code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
     if (!space && previousSpace && !quoted && code !== 34 && code !== 0x201d && code !== 0xbb) outsideWords++;
     previousSpace = space;
-    if (firstAt < 0 && !space && code !== 34 && code !== 39 && code !== 40 && code !== 91 && code !== 0x201c && code !== 0x2018 && code !== 0xab) firstAt = i;
   }
-  if (firstAt >= 0 && letterCase(text.charCodeAt(firstAt)) === 1 && letterCase(text.charCodeAt(firstAt + 1)) !== -1) factor *= LOWER_START;
   if (balance !== 0 || straight % 2 === 1) factor *= UNPAIRED_QUOTES;
   if (brackets !== 0) factor *= UNPAIRED_BRACKETS;
   if (quotes > 0 && outsideWords < 4 && attribution !== undefined && !attribution.test(text)) factor *= UNATTRIBUTED;
   return factor;
+}
+
+/** The characters whose counts standaloneFactor's loop keeps: quotation marks and brackets. */
+const QUOTE_OR_BRACKET = /["\u201c\u201d\u00ab\u00bb()[\]]/;
+
+/** Where the first character that is not a space, quotation mark, apostrophe or opening bracket is (−1: none). */
+function firstWordCharacter(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+    if (!space && code !== 34 && code !== 39 && code !== 40 && code !== 91 && code !== 0x201c && code !== 0x2018 && code !== 0xab) return i;
+  }
+  return -1;
 }
 
 /** A lower-case (1) or upper-case (−1) letter, or neither (0). */

@@ -129,6 +129,43 @@ describe('how well a sentence stands alone', () => {
   ];
   test.each(cases)('%s stands alone: %s', (text, alone) => expect(factor(text) === 1).toBe(alone));
 
+  /** The one-loop version the fast path must agree with: every character read, always. */
+  function reference(text: string): number {
+    let result = ENGLISH.danglingOpening!.test(text) ? 0.6 : 1;
+    let [balance, straight, brackets, quotes, outsideWords, firstAt] = [0, 0, 0, 0, 0, -1];
+    let [quoted, previousSpace] = [false, true];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '"') [straight, quotes, quoted] = [straight + 1, quotes + 1, !quoted];
+      else if (c === '“' || c === '«') [balance, quotes, quoted] = [balance + 1, quotes + 1, true];
+      else if (c === '”' || c === '»') [balance, quoted] = [balance - 1, false];
+      else if (c === '(' || c === '[') brackets++;
+      else if ((c === ')' || c === ']') && (brackets > 0 || outsideWords + quotes > 1)) brackets--;
+      const space = /^[ \t\n\v\f\r\u00a0]$/.test(c);
+      if (!space && previousSpace && !quoted && !'"”»'.includes(c)) outsideWords++;
+      previousSpace = space;
+      if (firstAt < 0 && !space && !`"'([“‘«`.includes(c)) firstAt = i;
+    }
+    const lower = (c: string | undefined) => c !== undefined && /\p{Ll}/u.test(c);
+    const upper = (c: string | undefined) => c !== undefined && /\p{Lu}/u.test(c);
+    if (firstAt >= 0 && lower(text[firstAt]) && !upper(text[firstAt + 1])) result *= 0.1;
+    if (balance !== 0 || straight % 2 === 1) result *= 0.6;
+    if (brackets !== 0) result *= 0.3;
+    if (quotes > 0 && outsideWords < 4 && !ENGLISH.attribution!.test(text)) result *= 0.7;
+    return result;
+  }
+
+  test('agrees with reading every character, on text with and without quotation marks and brackets', () => {
+    const pieces = ['the', 'The', 'said', 'But', 'he', 'iPhone', 'élan', ' ', ' ', '\u00a0', '\n', '"', '“', '”', '«', '»', '(', ')', '[', ']', "'", '‘', '1', '.', ','];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(factor(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   test('a lower-case start all but rules a sentence out; an unattributed quotation only marks it down', () => {
     expect(factor('was arrested for speeding on Sunday, the county sheriff said.')).toBeLessThanOrEqual(0.1);
     expect(factor('“We will not back down.”')).toBeGreaterThan(0.5);
