@@ -34,6 +34,11 @@ const PIECE_CHARACTERS = 4_000_000;
 
 /** Items copied or renumbered between two pauses when joining the parts. */
 const JOIN_SLICE = 65_536;
+/**
+ * Strings looked up between two pauses: each is a slice and a probe of a table of hundreds of
+ * thousands (a cache miss or two), so 65,536 of them held the event loop 40–100 ms.
+ */
+const LOOKUP_SLICE = 8_192;
 
 /** A part's read as it crosses threads: an HTML page's masked text travels, an unchanged one is `null`. */
 export interface PartData {
@@ -208,13 +213,13 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
     for (let t = 0; t < a.termCount; t++) {
       const stem = stringAt(a.vocabulary, t);
       global[t] = stemHash === undefined ? stems.idOf(stem) : stems.idOfHashed(stem, stemHash[t]! >>> 0);
-      if ((t & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
+      if ((t & (LOOKUP_SLICE - 1)) === LOOKUP_SLICE - 1) yield;
     }
     const globalKey = new Int32Array(a.keys.count);
     for (let k = 0; k < a.keys.count; k++) {
       const key = stringAt(a.keys, k);
       globalKey[k] = keyHash === undefined ? keys.idOf(key) : keys.idOfHashed(key, keyHash[k]! >>> 0);
-      if ((k & (JOIN_SLICE - 1)) === JOIN_SLICE - 1) yield;
+      if ((k & (LOOKUP_SLICE - 1)) === LOOKUP_SLICE - 1) yield;
     }
     for (let k = 0; k < a.terms.length; k++) {
       terms[term + k] = global[a.terms[k]!]!;
