@@ -184,8 +184,11 @@ export interface Progress {
 export interface Parallel {
   /** Threads besides the calling one. The core may hand `run` more parts than this at once (every piece of a large input); a pool queues them. */
   readonly threads: number;
-  /** `signal` aborts when the run gives the part up (its own abort, or a failure elsewhere): drop it, or stop the thread working on it. */
-  run(request: PartRequest, options?: { signal?: AbortSignal }): Promise<PartResult>;
+  /**
+   * `signal` aborts when the run gives the part up (its own abort, or a failure elsewhere): drop it, or stop the thread working on it.
+   * `transfer`: buffers of the request that the run gives up, to post transferred rather than copied (a pool may copy them anyway).
+   */
+  run(request: PartRequest, options?: { signal?: AbortSignal; transfer?: readonly ArrayBuffer[] }): Promise<PartResult>;
 }
 
 /** One part of a run for another thread: documents to read, stories to summarise, or a large run's concepts to make, with the options that needs. Structured-cloneable. */

@@ -122,7 +122,7 @@ self.onmessage = (event) => {
         let parts = 0;
         const pool = {
           threads: 1,
-          run: (request: unknown, { signal }: { signal?: AbortSignal } = {}) => {
+          run: (request: unknown, { signal, transfer = [] }: { signal?: AbortSignal; transfer?: ArrayBuffer[] } = {}) => {
             parts++;
             const part = queue.then(
               () =>
@@ -130,7 +130,7 @@ self.onmessage = (event) => {
                   if (signal?.aborted) return reject(new Error('abandoned'));
                   worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error)) : resolve(data.result));
                   worker.onerror = worker.onmessageerror = () => reject(new Error('the worker failed'));
-                  worker.postMessage(request);
+                  worker.postMessage(request, transfer);
                 }),
             );
             queue = part.catch(() => undefined);

@@ -19,10 +19,10 @@ import { digest, summarize, summarizeSync, type Parallel, type SourceDocument, t
 import { FLOOD, CHESS } from './digest-feed.js';
 import { expectExactProvenance, loadExamples } from './helpers.js';
 
-/** A pool whose "threads" are this one: what crosses is cloned, as postMessage clones it. */
+/** A pool whose "threads" are this one: what crosses is cloned (and what is given to transfer moved), as postMessage does. */
 const inThread = (threads: number): Parallel => ({
   threads,
-  run: async (request) => structuredClone(runPart(structuredClone(request))),
+  run: async (request, options) => structuredClone(runPart(structuredClone(request, { transfer: [...(options?.transfer ?? [])] }))),
 });
 
 const HTML = '<html><body><h1>Council votes</h1><p>The city council voted on Monday to fund the new bridge. Work starts in May.</p><script>var x = "<p>not text</p>";</script></body></html>';
@@ -160,10 +160,22 @@ describe('a pool that fails or is too slow', () => {
 
   test('a large run asks the pool for its concepts, and ranks with exactly the ones made here', async () => {
     const tasks: string[] = [];
-    const pool: Parallel = { threads: 1, run: async (request) => (tasks.push(request.task), structuredClone(runPart(structuredClone(request)))) };
+    let given: readonly ArrayBuffer[] = [];
+    const pool: Parallel = {
+      threads: 1,
+      run: async (request, options) => {
+        tasks.push(request.task);
+        if (request.task === 'concepts') given = options?.transfer ?? [];
+        // Moved as postMessage moves them: the run must not read them again.
+        return structuredClone(runPart(structuredClone(request, { transfer: [...(options?.transfer ?? [])] })));
+      },
+    };
     const documents = largeInput();
     const together = await summarize(documents, { words: 120, parallel: pool });
     expect(tasks.filter((task) => task === 'concepts')).toHaveLength(1);
+    // Its five arrays are sent as copies of their own, transferred (posting them cloned held the event loop).
+    expect(given).toHaveLength(5);
+    expect(given.every((buffer) => buffer.byteLength === 0)).toBe(true);
     expect(JSON.stringify(together)).toBe(JSON.stringify(summarizeSync(documents, { words: 120 })));
     expectExactProvenance(together, documents);
     // A digest's pool is busy with its stories: it is never asked for concepts.
@@ -213,7 +225,7 @@ describe('worker threads (the Node entry)', () => {
     const { threadPool } = (await import(fileURLToPath(new URL('../dist/node.js', import.meta.url)))) as typeof import('../src/node/index.js');
     const threads = threadPool({ threads: 1 });
     const tasks = new Set<string>();
-    const pool: Parallel = { threads: 1, run: (request) => (tasks.add(request.task), threads.run(request)) };
+    const pool: Parallel = { threads: 1, run: (request, options) => (tasks.add(request.task), threads.run(request, options)) };
     try {
       const documents = largeInput();
       const alone = await summarize(documents, { words: 120 });

@@ -93,6 +93,24 @@ await pool.run({ task: 'read', documents: [{ id: 'a', text: 'One sentence here. 
     }
   });
 
+  test("buffers given as `transfer` are posted transferred (the caller's copies are detached), and the part runs on them", async () => {
+    const pool = threadPool({ threads: 1 });
+    try {
+      const { documents, settings } = resolveInput([...FLOOD, ...CHESS], { words: 40 }, false, true);
+      const read = runSync(readDocuments(documents, settings));
+      const story = runSync(sliceRead(read, [0, 1, 2]));
+      const part = toPart(story);
+      const request: PartRequest = { task: 'summarise', stories: [{ ...part, documents: [...story.documents] }], options: partOptions(settings) };
+      const expected = JSON.stringify(runPart(structuredClone(request)));
+      const terms = part.analysis.terms;
+      const there = await pool.run(request, { transfer: [terms.buffer as ArrayBuffer] });
+      expect(terms.byteLength).toBe(0); // moved, not copied
+      expect(JSON.stringify(there)).toBe(expected);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('a request that cannot be copied fails alone, whether it was waiting or not', async () => {
     const pool = threadPool({ threads: 1 });
     try {

@@ -28,6 +28,8 @@ export interface ThreadPool extends Parallel {
 
 interface Job {
   request: PartRequest;
+  /** Buffers of the request to post transferred: the caller's copies, given up. */
+  transfer: readonly ArrayBuffer[] | undefined;
   resolve: (result: PartResult) => void;
   reject: (error: Error) => void;
   signal: AbortSignal | undefined;
@@ -124,7 +126,7 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
       slot.job = job;
       slot.worker.ref(); // a job in flight keeps the process alive until it answers
       try {
-        slot.worker.postMessage(job.request);
+        slot.worker.postMessage(job.request, job.transfer as ArrayBuffer[] | undefined);
       } catch (error) {
         // Not cloneable: this job fails, the worker stays free for the next.
         if (slot.job === job) {
@@ -147,11 +149,11 @@ export function threadPool(options: ThreadPoolOptions = {}): ThreadPool {
 
   return {
     threads,
-    run(request: PartRequest, { signal }: { signal?: AbortSignal } = {}): Promise<PartResult> {
+    run(request: PartRequest, { signal, transfer }: { signal?: AbortSignal; transfer?: readonly ArrayBuffer[] } = {}): Promise<PartResult> {
       if (threads === 0) return Promise.reject(failure('a pool of 0 threads cannot run a part.'));
       if (signal?.aborted) return Promise.reject(failure('the part was abandoned before it started.'));
       return new Promise<PartResult>((resolve, reject) => {
-        const job: Job = { request, resolve, reject, signal };
+        const job: Job = { request, transfer, resolve, reject, signal };
         if (signal) {
           // An abandoned part is dropped from the queue, or its worker ended: nothing works on for nobody.
           job.onAbort = () => {
