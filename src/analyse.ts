@@ -184,7 +184,7 @@ export function* analyse(segments: Segments, originals: readonly string[], setti
   const { count } = segments;
   // Keys kept once each, numbered as dedupe numbers them: by first appearance among prose sentences.
   const keyId = yield* filled(new Int32Array(count), -1);
-  const keys = new DistinctStrings();
+  const keys = new DistinctStrings(count); // at most a key per sentence
   const termStart = new Int32Array(count + 1);
   // Term ids in chunks: tens of millions of them (a 100,000-article feed) grew by copies of the
   // whole list, one of them hundreds of megabytes in a single turn.

@@ -22,8 +22,13 @@ export class Interner {
   private readonly hashes: Uint32Array[] = [];
   private readonly filled = new Int32Array(TABLES);
   /** The first item of each class. */
-  readonly representative = new IntList();
-  constructor(private readonly same: (a: number, b: number) => boolean, expected = 1024) {
+  readonly representative: IntList;
+  /**
+   * `expected`: about how many items there will be, to size the tables; `classes`: room for
+   * that many classes from the start (doubling a list of millions at once was a long turn).
+   */
+  constructor(private readonly same: (a: number, b: number) => boolean, expected = 1024, classes = 64) {
+    this.representative = new IntList(classes);
     let size = 4; // 256 tables of 4 slots: a feed of two documents allocates kilobytes, not hundreds
     while (size * TABLES < 2 * expected) size *= 2;
     // Views into one buffer each at first: 512 small typed arrays of their own took 25 ms to make.

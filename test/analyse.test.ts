@@ -179,3 +179,13 @@ describe('contracted stopwords are not content', () => {
     expect(terms).toEqual(['sure', 'right', 'know', 'clear', 'sai', "o'brien", 'think']);
   });
 });
+
+describe('analyse makes room for a key per sentence at once', () => {
+  test("the keys table's arrays are the ones made at the start (none doubled)", () => {
+    const text = Array.from({ length: 300 }, (_, k) => `Sentence number ${k} of the report was read aloud by clerk ${k}.`).join(' ');
+    const { segments, analysis } = analysisOf([{ id: 'd', text }]);
+    expect(segments.count).toBe(300);
+    expect(analysis.keys.count).toBe(300);
+    expect(analysis.keys.start.buffer.byteLength).toBe(4 * 300);
+  });
+});

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import { Interner } from '../src/interner.js';
 import { DistinctStrings, lengthAt, StringList, stringAt } from '../src/string-table.js';
 
 /** Strings as keys and stems come: empty, short, one-byte, wide (Cyrillic, CJK, a lone surrogate), long. */
@@ -102,4 +103,28 @@ test('keys that differ only in the middle spread over the interner\'s tables', (
   expect(misnumbered).toBe(0);
   const tables = (ids as unknown as { index: { slots: Int32Array[] } }).index.slots;
   expect(Math.max(...tables.map((table) => table.length))).toBeLessThanOrEqual(2048); // 391 a table on average
+});
+
+test('room made at the start is used: the arrays are never doubled below it', () => {
+  // Four arrays doubled together at a million strings held the event loop; a caller that knows
+  // a bound makes room once. The table's views are of the first arrays, at their first size.
+  const list = new StringList(1000);
+  for (let k = 0; k < 1000; k++) list.push(`s${k}`);
+  expect(list.table().start.buffer.byteLength).toBe(4000);
+  const distinct = new DistinctStrings(1000);
+  for (let k = 0; k < 1500; k++) distinct.idOf(`s${k % 1000}`);
+  const table = distinct.table();
+  expect(table.count).toBe(1000);
+  expect(table.end.buffer.byteLength).toBe(4000);
+  expect(table.hash?.buffer.byteLength).toBe(4000);
+  for (let k = 0; k < 1000; k++) expect(stringAt(table, k)).toBe(`s${k}`);
+});
+
+test('an Interner given room for its classes never doubles the list of them below it', () => {
+  const values = Array.from({ length: 700 }, (_, k) => k % 500);
+  const interner = new Interner((a, b) => values[a] === values[b], 100, 500);
+  const classes = values.map((value, item) => interner.classOf(item, Math.imul(value + 1, 0x9e3779b1) >>> 0));
+  expect(interner.classes).toBe(500);
+  expect(classes.slice(500)).toEqual(classes.slice(0, 200)); // equal items, one class
+  expect(interner.representative.data.length).toBe(500);
 });
