@@ -240,3 +240,17 @@ describe('segment: finding sbd’s sentences in the text', () => {
     );
   }, PROPERTY_TIMEOUT);
 });
+
+describe('segment: room for the sentence columns', () => {
+  test('news-length sentences fit the room made at the start: no column is doubled', () => {
+    // 5,000 sentences of about 110 characters: room for one per 96 characters holds them all,
+    // where columns of 1,024 doubled three times (five columns at once, at every doubling).
+    const text = Array.from({ length: 5000 }, (_, k) => `The committee met on day ${k} and agreed to publish its findings on the harbour works next spring.`).join(' ');
+    const segments = segmentOf([{ id: 'a', text }]);
+    expect(segments.count).toBe(5000);
+    const room = segments.start.buffer.byteLength / 4;
+    expect(room).toBeGreaterThanOrEqual(5000);
+    expect(room).toBeLessThanOrEqual(1024 + Math.ceil(text.length / 96));
+    expect(segments.doc.buffer.byteLength / 4).toBe(room);
+  });
+});
