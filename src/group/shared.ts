@@ -41,7 +41,8 @@ export function* findShared(segments: Segments, analysis: Analysis, terms: Docum
   let work = 0;
 
   // Sentences: one class per distinct key (long enough); whole texts: one class per distinct sequence.
-  const sentences = new Interner((a, b) => keyId[a] === keyId[b], segments.count >> 2);
+  // Room for as many classes as expected items from the start: each class list doubled at once otherwise.
+  const sentences = new Interner((a, b) => keyId[a] === keyId[b], segments.count, segments.count);
   const sentenceClass = new Int32Array(segments.count).fill(-1);
   const sameText = (a: number, b: number): boolean => {
     const { headStart, head, extraStart, extra } = terms;
@@ -56,7 +57,7 @@ export function* findShared(segments: Segments, analysis: Analysis, terms: Docum
       if (keyId[s++] !== keyId[t++]) return false;
     }
   };
-  const texts = new Interner(sameText, documents);
+  const texts = new Interner(sameText, documents, documents);
   const textOf = new Int32Array(documents);
   for (let d = 0; d < documents; d++) {
     let h = hashInts(terms.head, terms.headStart[d]!, terms.headStart[d + 1]!);
@@ -93,7 +94,7 @@ export function* findShared(segments: Segments, analysis: Analysis, terms: Docum
   }
   leadStart[documents] = lead.length;
   const leadList = lead.toArray();
-  const runs = new Interner((a, b) => sameInts(leadList, a, a + runTerms, b, b + runTerms), documents * 4);
+  const runs = new Interner((a, b) => sameInts(leadList, a, a + runTerms, b, b + runTerms), documents * 4, documents * 4);
   const runClass = new Int32Array(leadList.length).fill(-1);
   for (let d = 0; d < documents; d++) {
     for (let p = leadStart[d]!; p + runTerms <= leadStart[d + 1]!; p++) runClass[p] = runs.classOf(p, hashInts(leadList, p, p + runTerms));
