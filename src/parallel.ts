@@ -11,6 +11,7 @@
  */
 import type { Analysis, Read, Segments } from './model.js';
 import type { Settings } from './options.js';
+import { cuts, lengthsOf } from './parallel-cuts.js';
 import { waitFor, type Work } from './schedule.js';
 import { DistinctStrings, stringAt } from './string-table.js';
 import type { Parallel, PartResult, PartRequest, SourceDocument, SummaryWarning } from './types.js';
@@ -28,9 +29,6 @@ export function shares(documents: readonly SourceDocument[], pool: Parallel | un
   for (const document of documents) length += document.text.length;
   return length >= minimum;
 }
-
-/** Most text in one message to another thread: copying 4 MB of text there holds the event loop about 10 ms. */
-const PIECE_CHARACTERS = 4_000_000;
 
 /** Items copied or renumbered between two pauses when joining the parts. */
 const JOIN_SLICE = 65_536;
@@ -71,32 +69,6 @@ export function fromPart({ documents, segments, analysis }: StoryPart): Read {
   return { documents, segments: { ...segments, analysisText: segments.analysisText.map((text, d) => text ?? documents[d]!.text) }, analysis };
 }
 
-/**
- * Where to cut the documents: the first part, this thread's, holds about `1 / (threads + 1)`
- * of the text; the rest is cut into pieces of at most `PIECE_CHARACTERS` (and at least one per
- * thread), so that no single message copies tens of megabytes while the event loop waits, and a
- * thread that finishes early takes the next piece. Returns document indexes, first 0, last n.
- */
-function cuts(documents: readonly SourceDocument[], threads: number): number[] {
-  let total = 0;
-  for (const document of documents) total += document.text.length;
-  let d = 0;
-  let here = 0;
-  while (d < documents.length - 1 && here < total / (threads + 1)) here += documents[d++]!.text.length;
-  const at = [0, d];
-  const piece = Math.min(PIECE_CHARACTERS, (total - here) / threads);
-  let size = 0;
-  for (; d < documents.length - 1; d++) {
-    size += documents[d]!.text.length;
-    if (size >= piece) {
-      at.push(d + 1);
-      size = 0;
-    }
-  }
-  at.push(documents.length);
-  return at;
-}
-
 /** A part answer that does not fit its request is a pool's defect: say so rather than return a wrong summary. */
 function checkPart(part: PartData, documents: number): void {
   const s = part?.segments;
@@ -128,10 +100,12 @@ export function* readInParts(
   noStory: (segments: Pick<Segments, 'firstOfDoc' | 'start' | 'end' | 'kind'>) => SummaryWarning | undefined,
   minimum = PARALLEL_CHARACTERS,
 ): Work<Read> {
-  if (!shares(documents, parallel, minimum) || documents.length < 2) return yield* readHere(documents);
+  if (parallel === undefined || !(Math.floor(parallel.threads) >= 1) || documents.length < 2) return yield* readHere(documents);
+  const { lengths, total } = yield* lengthsOf(documents);
+  if (total < minimum) return yield* readHere(documents);
   const threads = Math.floor(parallel.threads);
 
-  const at = cuts(documents, threads);
+  const at = cuts(lengths, total, threads);
   if (at.length === 2) return yield* readHere(documents); // one part: nothing to share
   const options = partOptions(settings);
   // Aborted when this run gives its parts up (its own abort, a failure): the pool stops on them.
@@ -147,6 +121,7 @@ export function* readInParts(
       const answer = new Promise((resolve) => setTimeout(resolve, 0)).then(() => parallel.run(request, { signal }));
       answer.catch(() => undefined); // a part given up is never read: its failure is nobody's to report
       elsewhere.push(answer);
+      yield; // a piece's documents copied out: thousands of objects
     }
     const first = yield* readHere(documents.slice(0, at[1]));
     const others = (yield* waitFor(Promise.all(elsewhere))) as unknown as PartData[];
@@ -162,9 +137,13 @@ export function* readInParts(
 function* join(documents: readonly SourceDocument[], parts: PartData[], noStory: Parameters<typeof readInParts>[4]): Work<Read> {
   let count = 0;
   let termTotal = 0;
+  let keyTotal = 0; // the parts' keys and stems together: at least as many as the distinct ones
+  let stemTotal = 0;
   for (const { segments, analysis } of parts) {
     count += segments.count;
     termTotal += analysis.terms.length;
+    keyTotal += analysis.keys.count;
+    stemTotal += analysis.vocabulary.count;
   }
   const doc = new Int32Array(count);
   const start = new Int32Array(count);
@@ -175,12 +154,12 @@ function* join(documents: readonly SourceDocument[], parts: PartData[], noStory:
   const analysisText: string[] = [];
   const warnings: SummaryWarning[] = [];
   const keyId = new Int32Array(count);
-  const keys = new DistinctStrings();
+  const keys = new DistinctStrings(keyTotal);
   const termStart = new Int32Array(count + 1);
   const terms = new Int32Array(termTotal);
   const words = new Int32Array(count);
   const standalone = new Float64Array(count);
-  const stems = new DistinctStrings();
+  const stems = new DistinctStrings(stemTotal);
 
   let sentence = 0; // first sentence id of the part
   let document = 0; // first document index of the part
