@@ -42,7 +42,7 @@ export function* findShared(segments: Segments, analysis: Analysis, terms: Docum
 
   // Sentences: one class per distinct key (long enough); whole texts: one class per distinct sequence.
   // Room for as many classes as expected items from the start: each class list doubled at once otherwise.
-  const sentences = new Interner((a, b) => keyId[a] === keyId[b], segments.count, segments.count);
+  const sentences = new Interner((a, b) => keyId[a] === keyId[b], segments.count >> 2, segments.count >> 2);
   const sentenceClass = new Int32Array(segments.count).fill(-1);
   const sameText = (a: number, b: number): boolean => {
     const { headStart, head, extraStart, extra } = terms;
