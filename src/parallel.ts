@@ -22,9 +22,14 @@ import type { Parallel, PartResult, PartRequest, SourceDocument, SummaryWarning 
  */
 export const PARALLEL_CHARACTERS = 2_000_000;
 
+/** Whether there is a pool with a thread to give. */
+function hasThreads(pool: Parallel | undefined): pool is Parallel {
+  return pool !== undefined && Math.floor(pool.threads) >= 1;
+}
+
 /** Whether a run over `documents` is shared with `pool`: there is one, it has threads, and the text is at least `minimum` characters. */
 export function shares(documents: readonly SourceDocument[], pool: Parallel | undefined, minimum = PARALLEL_CHARACTERS): pool is Parallel {
-  if (pool === undefined || !(Math.floor(pool.threads) >= 1)) return false;
+  if (!hasThreads(pool)) return false;
   let length = 0;
   for (const document of documents) length += document.text.length;
   return length >= minimum;
@@ -100,7 +105,7 @@ export function* readInParts(
   noStory: (segments: Pick<Segments, 'firstOfDoc' | 'start' | 'end' | 'kind'>) => SummaryWarning | undefined,
   minimum = PARALLEL_CHARACTERS,
 ): Work<Read> {
-  if (parallel === undefined || !(Math.floor(parallel.threads) >= 1) || documents.length < 2) return yield* readHere(documents);
+  if (!hasThreads(parallel) || documents.length < 2) return yield* readHere(documents);
   const { lengths, total } = yield* lengthsOf(documents);
   if (total < minimum) return yield* readHere(documents);
   const threads = Math.floor(parallel.threads);
